@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Stops the private PostgreSQL and removes .state (databases, filestore, logs). The venv
+# and node_modules stay. The next `make run` starts from scratch.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
+if [ -n "$bindir" ] && [ -f "$STATE/pg/data/PG_VERSION" ]; then
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bindir/pg_ctl" -D "$STATE/pg/data" -m fast stop || true
+  else "$bindir/pg_ctl" -D "$STATE/pg/data" -m fast stop || true; fi
+fi
+rm -rf "$STATE"
+say "Removed .state"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make run`: install what is missing, make sure PostgreSQL runs, create or update the
+# database with every project module and the demo data, then serve on 127.0.0.1:8069.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+DB="${CRM_DB:-crm}"
+PORT="${CRM_PORT:-8069}"
+
+bash "$ROOT/scripts/bootstrap.sh"
+DBOPTS=$(bash "$ROOT/scripts/pg.sh")
+mkdir -p "$STATE"
+
+port_busy() { "$PY" -c "import socket,sys; s=socket.socket(); sys.exit(0 if s.connect_ex(('127.0.0.1', $1))==0 else 1)"; }
+if port_busy "$PORT"; then
+  die "port $PORT on 127.0.0.1 is already in use (another 'make run'?): stop that server or set CRM_PORT to a free port."
+fi
+
+# shellcheck disable=SC2086
+bash "$ROOT/scripts/prepare_db.sh" "$DB" $DBOPTS
+
+cat >&2 <<MSG
+
+  CRM is starting at  http://127.0.0.1:$PORT   (database "$DB", XML-RPC at /xmlrpc/2/)
+  Demo logins (password = login):
+    lina, wangfang, liuyang  salespeople, 华东销售部     zhangwei  leader, 华东销售部
+    yanglei, zhaomin         salespeople, 华南销售部     chenjing  leader, 华南销售部
+    sunqiang  sales manager    zhoutao  CRM administrator    wugang  executive (read only)
+    admin / admin            Odoo superuser
+  Ctrl-C stops the server.
+
+MSG
+# shellcheck disable=SC2086
+exec "$ROOT/scripts/odoo" -c "$ROOT/odoo.conf" $DBOPTS -d "$DB" --db-filter="^$DB\$" \
+  --http-port="$PORT" --longpolling-port="$((PORT + 3))" --pidfile="$STATE/odoo-$PORT.pid"

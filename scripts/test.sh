@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `make test`: the same bootstrap as `make run`, then every test, on a database and a port
+# of their own (so it runs beside `make run`):
+#   1. module tests (pytest-odoo) of every module under addons/, on a fresh copy of a
+#      test database with every module and the demo data;
+#   2. end-to-end suites under tests/e2e over XML-RPC against a server with workers;
+#   3. browser tests under tests/browser in headless Chromium (playwright-core).
+# Usage: scripts/test.sh [module ...]   only those modules' tests (and no e2e/browser).
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+set -e
+TPL="${CRM_TEST_DB:-crm_test}_tpl"; DB="${CRM_TEST_DB:-crm_test}"
+PORT="${CRM_TEST_PORT:-8169}"
+
+bash "$ROOT/scripts/bootstrap.sh" --test
+DBOPTS=$(bash "$ROOT/scripts/pg.sh")
+mkdir -p "$STATE" "$ARTIFACTS"
+# shellcheck disable=SC2086
+bash "$ROOT/scripts/prepare_db.sh" "$TPL" $DBOPTS
+
+say "Copying $TPL to a fresh $DB"
+# shellcheck disable=SC2086
+"$PY" "$ROOT/scripts/dbcopy.py" "$TPL" "$DB" $DBOPTS
+
+CONF="$STATE/odoo-test.conf"
+{ sed '/^\[options\]/q' "$ROOT/odoo.conf"; grep -vE '^\[options\]|^(db_name|dbfilter|http_port|longpolling_port)\b' "$ROOT/odoo.conf"
+  for o in $DBOPTS; do k=${o%%=*}; k=${k#--}; echo "$k = ${o#*=}"; done
+  echo "db_name = $DB"; echo "dbfilter = ^$DB\$"; echo "http_port = $PORT"; echo "longpolling_port = $((PORT + 3))"
+  echo "logfile = $STATE/odoo-test-server.log"
+} > "$CONF"
+
+set +e
+failed=()
+if [ $# -gt 0 ]; then
+  paths=(); for m in "$@"; do paths+=("addons/$m"); done
+else
+  paths=("addons")
+fi
+say "Module tests (pytest-odoo): ${paths[*]}"
+(cd "$ROOT" && "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$CONF" --odoo-database="$DB" \
+   --junitxml="$ARTIFACTS/module-tests.xml" "${paths[@]}")
+rc=$?; [ $rc -ne 0 ] && failed+=("module tests")
+[ $# -gt 0 ] && { [ ${#failed[@]} -eq 0 ] && exit 0 || exit 1; }
+
+say "Starting a test server on 127.0.0.1:$PORT (4 workers)"
+: > "$STATE/odoo-test-server.log"
+"$ROOT/scripts/odoo" -c "$CONF" --workers=4 --max-cron-threads=0 --pidfile="$STATE/odoo-test.pid" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
+export CRM_URL="http://127.0.0.1:$PORT" CRM_DB="$DB" CRM_ARTIFACTS="$ARTIFACTS" CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+for _ in $(seq 120); do
+  "$PY" -c "import xmlrpc.client,os; xmlrpc.client.ServerProxy(os.environ['CRM_URL']+'/xmlrpc/2/common').version()" 2>/dev/null && break
+  kill -0 $SERVER 2>/dev/null || { echo "test server died, see $STATE/odoo-test-server.log" >&2; exit 1; }
+  sleep 1
+done
+
+say "End-to-end tests over XML-RPC (tests/e2e)"
+(cd "$ROOT" && "$VENV/bin/pytest" -p no:cacheprovider -p no:odoo --junitxml="$ARTIFACTS/e2e-tests.xml" tests/e2e)
+rc=$?; [ $rc -ne 0 ] && failed+=("e2e tests")
+
+say "Browser tests in headless Chromium (tests/browser)"
+(cd "$ROOT" && node --test --test-timeout=300000 --test-reporter=spec tests/browser/)
+rc=$?; [ $rc -ne 0 ] && failed+=("browser tests")
+
+if grep -qE " (ERROR|CRITICAL) " "$STATE/odoo-test-server.log"; then
+  say "Server errors logged during the tests (from $STATE/odoo-test-server.log):"
+  grep -E " (ERROR|CRITICAL) " "$STATE/odoo-test-server.log" | head -n 20 >&2
+fi
+if [ ${#failed[@]} -gt 0 ]; then
+  printf '\033[31mFAILED: %s\033[0m\n' "${failed[*]}" >&2; exit 1
+fi
+say "All tests passed"

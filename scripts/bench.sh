@@ -14,5 +14,5 @@ if [ $# -gt 0 ]; then benches=("$@"); else benches=("$ROOT"/tests/benchmarks/ben
 for b in "${benches[@]}"; do
   say "Benchmark $(basename "$b")"
   # shellcheck disable=SC2086
-  (cd "$ROOT/tests/benchmarks" && "$PY" "$b" -c "$ROOT/odoo.conf" -d crm_bench $DBOPTS)
+  (cd "$ROOT" && PYTHONPATH="$ROOT/tests/benchmarks" "$PY" "$b" -c "$ROOT/odoo.conf" -d crm_bench $DBOPTS)
 done

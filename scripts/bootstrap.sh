@@ -19,6 +19,11 @@ find_python37() {
 
 python_stamp() { cat "$ROOT/constraints.txt" "$ROOT/requirements.txt" "$ROOT/requirements-nodeps.txt" | sha1sum | cut -c1-16; }
 
+# pip, quiet, without the warnings about extra index folders absent on this machine.
+pip_install() {
+  "$PY" -m pip install -q "$@" 2> >(grep -v 'is ignored: it is neither a file nor a directory' >&2)
+}
+
 install_python() {
   local want; want=$(python_stamp)
   if [ -f "$VENV/.stamp" ] && [ "$(cat "$VENV/.stamp")" = "$want" ]; then return; fi
@@ -26,9 +31,9 @@ install_python() {
   say "Installing Odoo 11.0 and its dependencies into .venv (once, about 2 minutes)"
   [ -x "$PY" ] || "$py37" -m venv "$VENV"
   export PIP_CONSTRAINT="$ROOT/constraints.txt" PIP_DISABLE_PIP_VERSION_CHECK=1
-  "$PY" -m pip install -q "pip<24" wheel "setuptools<58"
-  "$PY" -m pip install -q -r "$ROOT/requirements.txt"
-  "$PY" -m pip install -q --no-deps -r "$ROOT/requirements-nodeps.txt"
+  pip_install "pip<24" wheel "setuptools<58"
+  pip_install -r "$ROOT/requirements.txt"
+  pip_install --no-deps -r "$ROOT/requirements-nodeps.txt"
   echo "$want" > "$VENV/.stamp"
 }
 
@@ -43,10 +48,10 @@ install_node() {
 
 install_chromium() {
   [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ] && return
-  command -v chromium >/dev/null 2>&1 && return
+  command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "Installing Debian's chromium for the browser tests"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    say "Installing Debian's chromium and a CJK font for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   else
     die "The browser tests need Chromium: install it (e.g. 'sudo apt-get install chromium') or set CHROMIUM to its path."
   fi

@@ -25,7 +25,7 @@ def odoo_env(argv=None, rollback=True):
     odoo.tools.config.parse_config(argv + ['--log-level=warn'])
     dbname = odoo.tools.config['db_name']
     registry = odoo.registry(dbname)
-    with registry.cursor() as cr:
+    with Environment.manage(), registry.cursor() as cr:
         env = Environment(cr, odoo.SUPERUSER_ID, {})
         try:
             yield env

@@ -41,7 +41,7 @@ async function openSession(browser, login, password) {
   await page.fill('input[name=login]', login);
   await page.fill('input[name=password]', password || login);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-  await page.waitForSelector('.o_main_navbar');
+  await page.waitForSelector('#oe_main_menu_navbar, .o_main_navbar');
   return { browser, page, errors };
 }
 

@@ -7,12 +7,13 @@ const { loginAs, assertNoOdooError, screenshot } = require('./helpers');
 test('salesperson logs in and opens CRM', async () => {
   const { browser, page, errors } = await loginAs('lina');
   try {
-    const apps = await page.innerText('.o_main_navbar');
+    await page.waitForSelector('#oe_main_menu_navbar a[data-menu-xmlid="crm.crm_menu_root"]');
+    const apps = await page.innerText('#oe_main_menu_navbar');
     assert.match(apps, /CRM|客户关系/);
-    await page.click('.o_main_navbar a[data-menu-xmlid="crm.crm_menu_root"], .o_main_navbar a:has-text("CRM")');
+    await page.click('#oe_main_menu_navbar a[data-menu-xmlid="crm.crm_menu_root"]');
     await page.waitForSelector('.o_control_panel .breadcrumb');
     await page.waitForSelector('.o_view_manager_content .o_kanban_view, .o_view_manager_content .o_list_view');
-    const menu = await page.innerText('.o_main_navbar');
+    const menu = await page.innerText('#oe_main_menu_navbar');
     assert.match(menu, /销售|Sales|客户|Customers/);
     await assertNoOdooError(page);
     const shot = await screenshot(page, 'smoke-crm-lina');

@@ -23,7 +23,7 @@ def _setup_users(admin, prefix, n, limit):
     for i in range(n):
         login = '%s_%02d' % (prefix, i)
         user_ids.append(admin.call('res.users', 'create', {
-            'name': 'Pool Racer %s %02d' % (prefix[-6:], i), 'login': login, 'password': login,
+            'name': 'Pool Racer %s %02d' % (prefix[-6:], i), 'login': login, 'password': login, 'lang': 'zh_CN',
             'groups_id': [(6, 0, [employee, salesman])]}))
     admin.call('crm.customer.limit', 'create', {
         'name': 'Race limit %s' % prefix, 'limit_type': 'owned', 'max_count': limit,
@@ -86,7 +86,7 @@ def test_twenty_salespeople_claim_ten_customers(admin):
     # each customer claimed exactly once
     assert sorted(pid for _uid, pid in wins) == sorted(customer_ids)
     # every loser got a clear error: already claimed, or (after LIMIT wins) the limit
-    already = [m for m in faults if 'already been claimed' in m]
+    already = [m for m in faults if '已被' in m and '领取' in m]  # zh_CN: "already claimed by"
     limited = [m for m in faults if 'Race limit %s' % prefix in m]
     assert len(already) + len(limited) == len(faults), [
         m for m in faults if m not in already and m not in limited][:3]

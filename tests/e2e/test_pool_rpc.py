@@ -37,13 +37,13 @@ def test_claim_release_protection(rpc, admin, pool_customer):
     # lock / unlock
     assert lina.call('res.partner', 'action_pool_lock', [pool_customer]) is True
     fault = lina.fault('res.partner', 'action_pool_release', [pool_customer], 'bye')
-    assert 'locked' in fault.faultString
+    assert '已锁定，请先解锁再退回公海' in fault.faultString
     assert lina.call('res.partner', 'action_pool_unlock', [pool_customer]) is True
     # release with a reason, then the protection period stops lina, not wangfang
     assert lina.call('res.partner', 'action_pool_release', [pool_customer], 'No budget') is True
     assert owner(admin, pool_customer) is False
     fault = lina.fault('res.partner', 'action_pool_claim', [pool_customer])
-    assert 'protection period' in fault.faultString
+    assert '保护期内' in fault.faultString
     wangfang = rpc('wangfang')
     assert wangfang.call('res.partner', 'action_pool_claim', [pool_customer]) is True
     logs = admin.call('crm.pool.log', 'search_read', [('partner_id', '=', pool_customer)],
@@ -54,16 +54,16 @@ def test_claim_release_protection(rpc, admin, pool_customer):
 def test_claim_owned_customer(rpc, admin, pool_customer):
     rpc('wangfang').call('res.partner', 'action_pool_claim', [pool_customer])
     fault = rpc('lina').fault('res.partner', 'action_pool_claim', [pool_customer])
-    assert 'already been claimed' in fault.faultString
+    assert '已被' in fault.faultString and '领取' in fault.faultString
     assert owner(admin, pool_customer) == rpc('wangfang').uid
 
 
 def test_release_someone_elses_customer(rpc, admin, pool_customer):
     rpc('wangfang').call('res.partner', 'action_pool_claim', [pool_customer])
     fault = rpc('lina').fault('res.partner', 'action_pool_release', [pool_customer], 'mine')
-    assert 'AccessError' in fault.faultString or 'your own customers' in fault.faultString
+    assert '您只能退回自己的客户' in fault.faultString
     fault = rpc('wangfang').fault('res.partner', 'action_pool_release', [pool_customer], '')
-    assert 'reason' in fault.faultString
+    assert '原因' in fault.faultString
     assert owner(admin, pool_customer) == rpc('wangfang').uid
     assert admin.call('crm.pool.log', 'search_count', [('partner_id', '=', pool_customer),
                                                         ('action', '=', 'release')]) == 0
@@ -72,12 +72,12 @@ def test_release_someone_elses_customer(rpc, admin, pool_customer):
 def test_assign_and_recycle_rights(rpc, admin, pool_customer):
     lina = rpc('lina')
     fault = lina.fault('res.partner', 'action_pool_assign', [pool_customer], lina.uid)
-    assert 'leaders' in fault.faultString
+    assert '只有团队负责人和销售经理' in fault.faultString
     leader = rpc('zhangwei')
     assert leader.call('res.partner', 'action_pool_assign', [pool_customer], lina.uid) is True
     assert owner(admin, pool_customer) == lina.uid
     fault = lina.fault('res.partner', 'action_pool_recycle', [pool_customer], 'x')
-    assert 'leaders' in fault.faultString
+    assert '只有团队负责人和销售经理' in fault.faultString
     assert leader.call('res.partner', 'action_pool_recycle', [pool_customer], 'Neglected') is True
     assert owner(admin, pool_customer) is False
 
@@ -87,11 +87,11 @@ def test_rule_bad_input(admin, suffix):
     before = admin.call('crm.pool.rule', 'search_count', [('active', 'in', [True, False])])
     fault = admin.fault('crm.pool.rule', 'create', {
         'name': 'Negative %s' % suffix, 'pool_id': pool_id, 'kind': 'no_follow_up', 'days': -3})
-    assert 'must be positive' in fault.faultString
+    assert '回收规则的天数必须大于0' in fault.faultString
     fault = admin.fault('crm.pool.rule', 'create', {
         'name': 'Bad domain %s' % suffix, 'pool_id': pool_id, 'kind': 'no_follow_up',
         'days': 3, 'domain': "[('no_such_field', '=', 1)]"})
-    assert 'Invalid domain' in fault.faultString
+    assert '筛选条件无效' in fault.faultString
     assert admin.call('crm.pool.rule', 'search_count', [('active', 'in', [True, False])]) == before
 
 

@@ -1,0 +1,35 @@
+# -*- coding: utf-8 -*-
+{
+    'name': 'CRM Public Pool',
+    'summary': 'Public customer pool (公海): release rules, reminders, claim, assign, '
+               'release, recycle, offboarding, lock, limits and an operation log',
+    'version': '11.0.1.0.0',
+    'category': 'Sales',
+    'license': 'LGPL-3',
+    'author': 'CRM Team',
+    'development_status': 'Beta',
+    'maintainers': ['crm-team'],
+    'depends': ['crm_sales', 'mail'],
+    'data': [
+        'security/crm_pool_security.xml',
+        'security/ir.model.access.csv',
+        'data/ir_cron_data.xml',
+        'wizard/crm_pool_release_wizard_views.xml',
+        'wizard/crm_pool_assign_wizard_views.xml',
+        'wizard/crm_pool_offboard_wizard_views.xml',
+        'wizard/crm_pool_preview_wizard_views.xml',
+        'views/crm_pool_views.xml',
+        'views/crm_pool_rule_views.xml',
+        'views/crm_customer_limit_views.xml',
+        'views/crm_pool_log_views.xml',
+        'views/res_partner_views.xml',
+        'views/res_users_views.xml',
+        'views/crm_todo_views.xml',
+        'views/crm_pool_menus.xml',
+    ],
+    'demo': [
+        'demo/crm_pool_demo.xml',
+    ],
+    'installable': True,
+    'application': False,
+}

@@ -1,0 +1,8 @@
+# -*- coding: utf-8 -*-
+from . import crm_pool
+from . import crm_pool_rule
+from . import crm_pool_log
+from . import crm_customer_limit
+from . import res_partner
+from . import res_users
+from . import crm_todo

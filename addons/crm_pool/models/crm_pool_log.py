@@ -1,0 +1,62 @@
+# -*- coding: utf-8 -*-
+from odoo import api, fields, models
+
+POOL_ACTIONS = [
+    ('claim', 'Claim'),
+    ('assign', 'Assign'),
+    ('release', 'Release'),
+    ('recycle', 'Force Recycle'),
+    ('auto_release', 'Automatic Release'),
+    ('offboard', 'Offboarding'),
+    ('transfer', 'Transfer'),
+    ('lock', 'Lock'),
+    ('unlock', 'Unlock'),
+]
+
+
+class CrmPoolLog(models.Model):
+    """One line per pool operation on a customer. Written only by crm_pool's code (as
+    superuser, in the same transaction as the operation), never edited."""
+    _name = 'crm.pool.log'
+    _description = 'Public Pool Operation Log'
+    _order = 'date desc, id desc'
+    _rec_name = 'partner_id'
+
+    partner_id = fields.Many2one('res.partner', string='Customer', required=True,
+                                 ondelete='cascade', index=True, readonly=True)
+    action = fields.Selection(POOL_ACTIONS, required=True, index=True, readonly=True)
+    user_id = fields.Many2one('res.users', string='Done By', readonly=True, index=True)
+    from_user_id = fields.Many2one('res.users', string='From Owner', readonly=True, index=True)
+    to_user_id = fields.Many2one('res.users', string='To Owner', readonly=True, index=True)
+    pool_id = fields.Many2one('crm.pool', string='Pool', readonly=True, ondelete='set null')
+    rule_id = fields.Many2one('crm.pool.rule', string='Rule', readonly=True,
+                              ondelete='set null')
+    reason = fields.Char(readonly=True)
+    date = fields.Datetime(required=True, readonly=True, index=True)
+    company_id = fields.Many2one('res.company', string='Company', readonly=True)
+
+    @api.model
+    def _log_bulk(self, action, partner_ids, now, from_user_ids=None, to_user_id=None,
+                  pool=None, rule=None, reason=None, user_id=None):
+        """Insert one log line per customer with SQL (used by the cron for thousands of
+        customers and by the interactive operations alike). ``from_user_ids``: list aligned
+        with ``partner_ids`` (or one id for all)."""
+        if not partner_ids:
+            return
+        if not isinstance(from_user_ids, (list, tuple)):
+            from_user_ids = [from_user_ids or None] * len(partner_ids)
+        from_user_ids = [u or None for u in from_user_ids]
+        user_id = user_id or self.env.uid
+        now_str = fields.Datetime.to_string(now)
+        self.env.cr.execute("""
+            INSERT INTO crm_pool_log (partner_id, from_user_id, action, user_id, to_user_id,
+                                      pool_id, rule_id, reason, date, company_id,
+                                      create_uid, create_date, write_uid, write_date)
+            SELECT t.pid, t.fuid, %s, %s, %s, %s, %s, %s, %s, p.company_id,
+                   %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
+              FROM unnest(%s::int[], %s::int[]) AS t(pid, fuid)
+              JOIN res_partner p ON p.id = t.pid
+        """, (action, user_id, to_user_id or None, pool.id if pool else None,
+              rule.id if rule else None, reason or None, now_str, user_id, user_id,
+              list(partner_ids), from_user_ids))
+        self.invalidate_cache()

@@ -1,0 +1,4 @@
+# -*- coding: utf-8 -*-
+from . import test_pool_rules
+from . import test_pool_operations
+from . import test_pool_cron

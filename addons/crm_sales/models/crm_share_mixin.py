@@ -1,0 +1,124 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, models
+from odoo.exceptions import AccessError, UserError
+
+
+class CrmShareMixin(models.AbstractModel):
+    """Sharing a record with colleagues (团队成员): read or write members.
+
+    Inheriting models declare the two fields themselves, each with its own relation
+    table (a many2many to res.users needs distinct table names per model)::
+
+        share_read_user_ids = fields.Many2many('res.users', 'crm_lead_share_read_rel',
+                                               'lead_id', 'user_id')
+        share_write_user_ids = fields.Many2many('res.users', 'crm_lead_share_write_rel',
+                                                'lead_id', 'user_id')
+
+    and may set ``_crm_share_owner_field`` / ``_crm_share_team_field``.
+    """
+    _name = 'crm.share.mixin'
+    _description = 'CRM Sharing'
+    _crm_share_owner_field = 'user_id'
+    _crm_share_team_field = 'team_id'
+
+    def _crm_share_owner(self):
+        return self[self._crm_share_owner_field]
+
+    def _crm_share_team(self):
+        return self[self._crm_share_team_field]
+
+    def _crm_can_manage(self, user=None):
+        """True when ``user`` may share / transfer this record: its owner, the leader of
+        its team, or a sales manager."""
+        self.ensure_one()
+        user = user or self.env.user
+        if user._is_superuser() or user.has_group('crm_sales.group_crm_manager'):
+            return True
+        if not user.has_group('crm_sales.group_crm_salesman'):
+            return False
+        record = self.sudo()
+        if record._crm_share_owner() == user:
+            return True
+        team = record._crm_share_team()
+        return bool(team and team.user_id == user)
+
+    def _crm_check_can_manage(self, message):
+        """``message``: translated text with one %s (the record's name)."""
+        for record in self:
+            if not record._crm_can_manage():
+                raise AccessError(message % record.sudo().display_name)
+
+    def _crm_share_users(self, user_ids):
+        if isinstance(user_ids, int):
+            user_ids = [user_ids]
+        if not user_ids or not isinstance(user_ids, (list, tuple)):
+            raise UserError(_('Choose at least one colleague.'))
+        users = self.env['res.users'].sudo().browse([int(u) for u in user_ids]).exists()
+        if len(users) != len(set(user_ids)):
+            raise UserError(_('Some of the chosen users do not exist.'))
+        internal = users.filtered(lambda u: u.has_group('base.group_user') and u.active)
+        if internal != users:
+            raise UserError(_('Records can only be shared with active internal users: %s.')
+                            % ', '.join((users - internal).mapped('name')))
+        return users
+
+    @api.multi
+    def write(self, vals):
+        if ('share_read_user_ids' in vals or 'share_write_user_ids' in vals) \
+                and self.env.uid != 1 and not self.env.context.get('crm_share_ok'):
+            self._crm_check_can_manage(_('Only the owner of "%s", the leader of its team or a sales manager can share it.'))
+        return super(CrmShareMixin, self).write(vals)
+
+    @api.multi
+    def action_share(self, user_ids, access='read'):
+        """Share the records with ``user_ids`` (list of res.users ids) with ``access``
+        'read' or 'write' (write members can also read). Only the owner, a leader of the
+        record's team or a manager may share. Returns True."""
+        if access not in ('read', 'write'):
+            raise UserError(_('Access must be "read" or "write".'))
+        users = self._crm_share_users(user_ids)
+        self._crm_check_can_manage(_('Only the owner of "%s", the leader of its team or a sales manager can share it.'))
+        for record in self:
+            owner = record.sudo()._crm_share_owner()
+            members = users - owner
+            if not members:
+                continue
+            if access == 'write':
+                vals = {'share_write_user_ids': [(4, u.id) for u in members],
+                        'share_read_user_ids': [(3, u.id) for u in members]}
+            else:
+                vals = {'share_read_user_ids': [(4, u.id) for u in members],
+                        'share_write_user_ids': [(3, u.id) for u in members]}
+            record.sudo().with_context(crm_share_ok=True).write(vals)
+            record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('Shared with %s (%s) by %s.') % (
+                ', '.join(members.mapped('name')),
+                _('read and write') if access == 'write' else _('read only'),
+                self.env.user.name))
+        return True
+
+    @api.multi
+    def action_unshare(self, user_ids):
+        """Remove ``user_ids`` from the read and write members. Returns True."""
+        users = self._crm_share_users(user_ids)
+        self._crm_check_can_manage(_('Only the owner of "%s", the leader of its team or a sales manager can share it.'))
+        for record in self:
+            removed = users & (record.sudo().share_read_user_ids | record.sudo().share_write_user_ids)
+            if not removed:
+                continue
+            record.sudo().with_context(crm_share_ok=True).write({
+                'share_read_user_ids': [(3, u.id) for u in removed],
+                'share_write_user_ids': [(3, u.id) for u in removed]})
+            record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('No longer shared with %s (by %s).') % (
+                ', '.join(removed.mapped('name')), self.env.user.name))
+        return True
+
+    @api.multi
+    def action_open_share_wizard(self):
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Share'),
+            'res_model': 'crm.share.wizard',
+            'view_mode': 'form',
+            'target': 'new',
+            'context': {'default_res_model': self._name, 'default_res_ids': str(self.ids)},
+        }

@@ -1,0 +1,87 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, fields, models
+
+
+class CrmTodo(models.TransientModel):
+    """"My to-do" page: one counter per kind of pending work with a button that opens
+    the matching list. Other modules add a counter by inheriting this model (an Integer
+    computed field + an ``action_open_*`` method) and the form view
+    ``crm_sales.crm_todo_view_form`` (xpath ``//group[@name='counters']``)."""
+    _name = 'crm.todo'
+    _description = 'My To-do'
+
+    name = fields.Char(default=lambda self: _('My To-do'))
+    customer_today_count = fields.Integer('Customers to contact today',
+                                          compute='_compute_counts')
+    customer_overdue_count = fields.Integer('Overdue follow-ups', compute='_compute_counts')
+    lead_new_count = fields.Integer('New leads not followed up', compute='_compute_counts')
+
+    # domains (they use crm.clock through the follow_up_due search)
+    @api.model
+    def _domain_customer_today(self):
+        return [('is_crm_customer', '=', True), ('user_id', '=', self.env.uid),
+                ('follow_up_due', '=', 'today')]
+
+    @api.model
+    def _domain_customer_overdue(self):
+        return [('is_crm_customer', '=', True), ('user_id', '=', self.env.uid),
+                ('follow_up_due', '=', 'overdue')]
+
+    @api.model
+    def _domain_lead_new(self):
+        return [('type', '=', 'lead'), ('user_id', '=', self.env.uid),
+                ('lead_state', '=', 'open'), ('followed_up', '=', False)]
+
+    def _compute_counts(self):
+        Partner = self.env['res.partner']
+        Lead = self.env['crm.lead']
+        today = Partner.search_count(self._domain_customer_today())
+        overdue = Partner.search_count(self._domain_customer_overdue())
+        leads = Lead.search_count(self._domain_lead_new())
+        for rec in self:
+            rec.customer_today_count = today
+            rec.customer_overdue_count = overdue
+            rec.lead_new_count = leads
+
+    def _list_action(self, xmlid, name, domain):
+        action = self.env.ref(xmlid).read()[0]
+        action.update({'name': name, 'domain': domain, 'context': {}, 'target': 'current'})
+        return action
+
+    @api.multi
+    def action_open_customer_today(self):
+        return self._list_action('crm_sales.action_crm_customers_all', _('Customers to contact today'),
+                                 self._domain_customer_today())
+
+    @api.multi
+    def action_open_customer_overdue(self):
+        return self._list_action('crm_sales.action_crm_customers_all', _('Overdue follow-ups'),
+                                 self._domain_customer_overdue())
+
+    @api.multi
+    def action_open_lead_new(self):
+        return self._list_action('crm_sales.action_crm_sales_leads',
+                                 _('New leads not followed up'), self._domain_lead_new())
+
+    @api.model
+    def action_open(self):
+        """Menu entry: create a to-do record for the current user and show it."""
+        todo = self.create({})
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('My To-do'),
+            'res_model': self._name,
+            'res_id': todo.id,
+            'view_mode': 'form',
+            'views': [(self.env.ref('crm_sales.crm_todo_view_form').id, 'form')],
+            'target': 'current',
+            'context': {'form_view_initial_mode': 'view'},
+        }
+
+    @api.model
+    def get_counts(self):
+        """All counters as a dict {field name: value} (for XML-RPC / dashboards)."""
+        todo = self.create({})
+        names = [n for n, f in self._fields.items()
+                 if f.type == 'integer' and n.endswith('_count')]
+        return {n: todo[n] for n in names}

@@ -1,0 +1,308 @@
+# -*- coding: utf-8 -*-
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+CONTACT_ROLES = [
+    ('decision_maker', 'Decision maker'),
+    ('user', 'User'),
+    ('finance', 'Finance'),
+    ('other', 'Other'),
+]
+
+
+def normalize_name(name):
+    """Name key for uniqueness: lower case, without any (also full-width) spaces."""
+    return re.sub(r'\s+', '', name or '').lower() or False
+
+
+def normalize_phone(number):
+    """Phone key for duplicate detection: digits only (at least 5, else nothing)."""
+    digits = re.sub(r'\D', '', number or '')
+    if digits.startswith('0086'):
+        digits = digits[4:]
+    elif digits.startswith('86') and len(digits) == 13:
+        digits = digits[2:]
+    return digits if len(digits) >= 5 else False
+
+
+class ResPartner(models.Model):
+    _name = 'res.partner'
+    _inherit = ['res.partner', 'crm.follow.up.mixin']
+    _follow_up_parent_field = 'partner_id'
+
+    type = fields.Selection(selection_add=[('registered', 'Registered address'),
+                                           ('office', 'Office address')])
+    is_crm_customer = fields.Boolean('CRM Customer', compute='_compute_is_crm_customer',
+                                     store=True, index=True,
+                                     help='A company that is a customer: managed in the CRM.')
+    customer_code = fields.Char('Customer Code', copy=False, index=True, readonly=False,
+                                help='Given automatically; only CRM administrators may change it.')
+    name_normalized = fields.Char('Normalized Name', compute='_compute_name_normalized',
+                                  store=True, index=True)
+    phone_normalized = fields.Char(compute='_compute_phone_normalized', store=True, index=True)
+    mobile_normalized = fields.Char(compute='_compute_phone_normalized', store=True, index=True)
+    customer_level_id = fields.Many2one('crm.customer.level', 'Customer Level', index=True,
+                                       ondelete='restrict', track_visibility='onchange')
+    customer_source_id = fields.Many2one('crm.customer.source', 'Customer Source', index=True,
+                                        ondelete='restrict')
+    region = fields.Selection([
+        ('east', 'East China'), ('south', 'South China'), ('north', 'North China'),
+        ('central', 'Central China'), ('southwest', 'Southwest China'),
+        ('northwest', 'Northwest China'), ('northeast', 'Northeast China'),
+        ('overseas', 'Overseas'),
+    ], string='Region', index=True)
+    employee_count = fields.Integer('Employees')
+    annual_revenue = fields.Float('Annual Revenue (10k CNY)', digits=(16, 2))
+    customer_type = fields.Selection([
+        ('enterprise', 'Enterprise'), ('individual', 'Individual'),
+        ('distributor', 'Distributor'), ('supplier', 'Supplier'),
+    ], string='Customer Type', default='enterprise')
+    customer_status = fields.Selection([
+        ('new', 'New'), ('following', 'Following up'), ('deal', 'Deal'),
+        ('paused', 'Paused'), ('lost', 'Lost'),
+    ], string='Customer Status', default='new', index=True, track_visibility='onchange')
+    is_deal = fields.Boolean('Deal Closed', copy=False, index=True, track_visibility='onchange')
+    first_deal_date = fields.Date('First Deal Date', copy=False)
+    relation_ids = fields.One2many('crm.customer.relation', 'partner_id', 'Relations')
+    relation_inverse_ids = fields.One2many('crm.customer.relation', 'related_partner_id',
+                                           'Related by')
+    owner_assigned_at = fields.Datetime('Owner Since', copy=False, readonly=True,
+                                        help='When the current owner received the customer.')
+    crm_owner_id = fields.Many2one('res.users', 'CRM Owner', compute='_compute_crm_owner',
+                                   store=True, index=True, compute_sudo=True,
+                                   help="The customer's owner (for a contact: its company's).")
+    crm_team_id = fields.Many2one('crm.team', 'CRM Team', compute='_compute_crm_owner',
+                                  store=True, index=True, compute_sudo=True)
+    follow_up_ids = fields.One2many('crm.follow.up', 'partner_id', 'Follow-up Records')
+
+    # contacts
+    wechat = fields.Char('WeChat')
+    contact_role = fields.Selection(CONTACT_ROLES, 'Contact Role')
+    is_primary_contact = fields.Boolean('Primary Contact', copy=False)
+    birthday = fields.Date('Birthday')
+    gender = fields.Selection([('male', 'Male'), ('female', 'Female'), ('other', 'Other')],
+                              string='Gender')
+    primary_contact_id = fields.Many2one('res.partner', 'Primary Contact Person',
+                                         compute='_compute_primary_contact')
+
+    # duplicates
+    duplicate_partner_ids = fields.Many2many('res.partner', string='Possible Duplicates',
+                                             compute='_compute_duplicates')
+    duplicate_warning = fields.Text('Duplicate Warning', compute='_compute_duplicates')
+
+    _sql_constraints = [
+        ('customer_code_uniq', 'unique(customer_code)', 'This customer code is already used.'),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends('is_company', 'customer')
+    def _compute_is_crm_customer(self):
+        for partner in self:
+            partner.is_crm_customer = bool(partner.is_company and partner.customer)
+
+    @api.depends('name')
+    def _compute_name_normalized(self):
+        for partner in self:
+            partner.name_normalized = normalize_name(partner.name)
+
+    @api.depends('phone', 'mobile')
+    def _compute_phone_normalized(self):
+        for partner in self:
+            partner.phone_normalized = normalize_phone(partner.phone)
+            partner.mobile_normalized = normalize_phone(partner.mobile)
+
+    @api.depends('user_id', 'team_id', 'parent_id', 'commercial_partner_id',
+                 'commercial_partner_id.user_id', 'commercial_partner_id.team_id')
+    def _compute_crm_owner(self):
+        for partner in self:
+            commercial = partner.commercial_partner_id or partner
+            partner.crm_owner_id = commercial.user_id
+            partner.crm_team_id = commercial.team_id
+
+    @api.depends('child_ids.is_primary_contact')
+    def _compute_primary_contact(self):
+        for partner in self:
+            partner.primary_contact_id = partner.child_ids.filtered('is_primary_contact')[:1]
+
+    @api.model
+    def _crm_find_duplicates(self, name=False, phones=(), exclude_ids=(), companies_only=True):
+        """Customers (sudo) whose name matches ``name`` ignoring case/spaces, or
+        customers/contacts whose phone or mobile matches one of ``phones``.
+        Returns {commercial partner: [reasons]}."""
+        Partner = self.sudo().with_context(active_test=False)
+        found = {}
+        key = normalize_name(name)
+        if key:
+            for p in Partner.search([('name_normalized', '=', key), ('is_company', '=', True),
+                                     ('id', 'not in', list(exclude_ids))], limit=5):
+                found.setdefault(p, []).append(_('same name'))
+        keys = [k for k in {normalize_phone(ph) for ph in phones} if k]
+        if keys:
+            for p in Partner.search(['|', ('phone_normalized', 'in', keys),
+                                     ('mobile_normalized', 'in', keys),
+                                     ('id', 'not in', list(exclude_ids))], limit=10):
+                target = p.commercial_partner_id if (companies_only and p.commercial_partner_id.is_company) else p
+                if target.id in exclude_ids:
+                    continue
+                reason = _('same phone') if p == target else _('same phone as contact %s') % p.name
+                found.setdefault(target, [])
+                if reason not in found[target]:
+                    found[target].append(reason)
+        return found
+
+    @api.model
+    def _crm_duplicate_text(self, found):
+        lines = []
+        for partner, reasons in found.items():
+            owner = partner.crm_owner_id.name or _('no owner')
+            lines.append(_('%s (owner: %s): %s') % (partner.display_name, owner, ', '.join(reasons)))
+        return '\n'.join(lines) or False
+
+    @api.depends('name', 'phone', 'mobile', 'is_company', 'parent_id')
+    def _compute_duplicates(self):
+        for partner in self:
+            origin = getattr(partner, '_origin', None)
+            own_id = partner.id if isinstance(partner.id, int) else (origin.id if origin else False)
+            exclude = [i for i in [own_id] if i]
+            if own_id:
+                commercial = self.browse(own_id).commercial_partner_id
+                exclude += (commercial | commercial.child_ids).ids
+            if partner.parent_id and isinstance(partner.parent_id.id, int):
+                exclude += (partner.parent_id.commercial_partner_id
+                            | partner.parent_id.commercial_partner_id.child_ids).ids
+            found = self._crm_find_duplicates(
+                name=partner.name if partner.is_company else False,
+                phones=[partner.phone, partner.mobile], exclude_ids=exclude)
+            visible = self.search([('id', 'in', [p.id for p in found])]) if found else self.browse()
+            partner.duplicate_partner_ids = visible
+            partner.duplicate_warning = self._crm_duplicate_text(found)
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains('name', 'is_company', 'customer')
+    def _check_unique_customer_name(self):
+        for partner in self.filtered('is_crm_customer'):
+            key = normalize_name(partner.name)
+            if not key:
+                continue
+            other = self.sudo().with_context(active_test=False).search(
+                [('name_normalized', '=', key), ('is_crm_customer', '=', True),
+                 ('id', '!=', partner.id)], limit=1)
+            if other:
+                raise ValidationError(
+                    _('A customer named "%s" already exists (owner: %s). Customer names must be '
+                      'unique, ignoring upper/lower case and spaces.')
+                    % (other.name, other.crm_owner_id.name or _('no owner')))
+
+    @api.constrains('is_primary_contact', 'parent_id', 'active', 'type')
+    def _check_one_primary_contact(self):
+        for parent in self.mapped('parent_id'):
+            primaries = parent.child_ids.filtered(lambda c: c.is_primary_contact)
+            if len(primaries) > 1:
+                raise ValidationError(
+                    _('"%s" already has a primary contact (%s). Use "Set as primary contact" '
+                      'to change it.') % (parent.name, ', '.join(
+                          (primaries - self).mapped('name') or primaries.mapped('name'))))
+
+    # ------------------------------------------------------------------ CRUD
+    def _crm_is_contact_vals(self, vals):
+        return (vals.get('parent_id') and not vals.get('is_company')
+                and vals.get('type', 'contact') == 'contact')
+
+    def _crm_check_code_free(self, code, exclude_ids=()):
+        other = self.sudo().with_context(active_test=False).search(
+            [('customer_code', '=', code), ('id', 'not in', list(exclude_ids))], limit=1)
+        if other:
+            raise ValidationError(_('The customer code %s is already used by "%s".')
+                                  % (code, other.name))
+
+    def _crm_check_code_access(self):
+        if not self.env.user._is_superuser() and \
+                not self.env.user.has_group('crm_sales.group_crm_admin'):
+            raise AccessError(_('Only CRM administrators may change the customer code.'))
+
+    @api.model
+    def create(self, vals):
+        if vals.get('customer_code'):
+            self._crm_check_code_access()
+            self._crm_check_code_free(vals['customer_code'])
+        if self._crm_is_contact_vals(vals) and 'is_primary_contact' not in vals:
+            parent = self.browse(vals['parent_id'])
+            if not parent.child_ids.filtered('is_primary_contact'):
+                vals['is_primary_contact'] = True
+        if vals.get('user_id') and not vals.get('owner_assigned_at'):
+            vals['owner_assigned_at'] = self.env['crm.clock'].now_str()
+        partner = super(ResPartner, self).create(vals)
+        partner._crm_assign_code()
+        return partner
+
+    @api.multi
+    def write(self, vals):
+        if 'customer_code' in vals and any(p.customer_code != vals['customer_code'] for p in self):
+            self._crm_check_code_access()
+            if vals['customer_code']:
+                self._crm_check_code_free(vals['customer_code'], self.ids)
+        if vals.get('user_id') and 'owner_assigned_at' not in vals:
+            changed = self.filtered(lambda p: p.user_id.id != vals['user_id'])
+            if changed and changed != self:
+                (self - changed).write(dict(vals))
+                return changed.write(vals)
+            if changed:
+                vals = dict(vals, owner_assigned_at=self.env['crm.clock'].now_str())
+        if vals.get('is_deal'):
+            today = self.env['crm.clock'].today_str()
+            for partner in self.filtered(lambda p: not p.first_deal_date):
+                super(ResPartner, partner).write({'first_deal_date': vals.get('first_deal_date') or today})
+            if 'customer_status' not in vals:
+                vals = dict(vals, customer_status='deal')
+        moving = vals.get('active') is False or (
+            'parent_id' in vals and any(p.parent_id.id != vals['parent_id'] for p in self))
+        old_parents = self.mapped('parent_id') if moving else self.browse()
+        if moving and 'is_primary_contact' not in vals:
+            vals = dict(vals, is_primary_contact=False)
+        res = super(ResPartner, self).write(vals)
+        if 'is_company' in vals or 'customer' in vals:
+            self._crm_assign_code()
+        if moving:
+            (old_parents | self.mapped('parent_id')).exists()._crm_ensure_primary()
+        return res
+
+    @api.multi
+    def unlink(self):
+        parents = self.filtered('is_primary_contact').mapped('parent_id')
+        res = super(ResPartner, self).unlink()
+        parents.exists()._crm_ensure_primary()
+        return res
+
+    def _crm_assign_code(self):
+        for partner in self.filtered(lambda p: p.is_crm_customer and not p.customer_code):
+            code = self.env['ir.sequence'].sudo().next_by_code('crm.customer.code')
+            super(ResPartner, partner).write({'customer_code': code})
+
+    def _crm_ensure_primary(self):
+        for company in self:
+            contacts = company.child_ids.filtered(
+                lambda c: c.type == 'contact' and not c.is_company)
+            if contacts and not contacts.filtered('is_primary_contact'):
+                super(ResPartner, contacts.sorted('id')[:1]).write({'is_primary_contact': True})
+        return True
+
+    # ------------------------------------------------------------------ actions
+    @api.multi
+    def action_set_primary(self):
+        """Make this contact the primary contact of its company (the previous one is unset)."""
+        for contact in self:
+            if not contact.parent_id:
+                raise UserError(_('"%s" does not belong to a customer, so it cannot be its '
+                                  'primary contact.') % contact.name)
+            others = contact.parent_id.child_ids.filtered('is_primary_contact') - contact
+            others.write({'is_primary_contact': False})
+            contact.write({'is_primary_contact': True})
+        return True
+
+    @api.multi
+    def action_mark_deal(self):
+        """Mark the customer as having closed a deal (sets the first deal date once)."""
+        self.write({'is_deal': True})
+        return True

@@ -1,0 +1,10 @@
+# -*- coding: utf-8 -*-
+from . import test_stage_group
+from . import test_opportunity_lines
+from . import test_data_scope
+from . import test_share_transfer
+from . import test_customer
+from . import test_contact
+from . import test_lead_convert
+from . import test_follow_up
+from . import test_todo

@@ -34,7 +34,7 @@ if db_has_modules "$@"; then
   action=(-i "$MODULES" -u "$MODULES")   # -i picks up modules added since
 else
   say "Creating database $DB with every module, demo data and zh_CN (about 2 minutes, once)"
-  action=(-i "$MODULES" --load-language=zh_CN)
+  action=(-i "$MODULES" --load-language=zh_CN,en_US)
 fi
 : > "$LOG"
 if ! "$ROOT/scripts/odoo" -c "$ROOT/odoo.conf" "$@" -d "$DB" "${action[@]}" --stop-after-init \

@@ -102,6 +102,22 @@ class ResPartner(models.Model):
                             values[fname] = POOL_HIDDEN_VALUE
         return result
 
+    @api.multi
+    def write(self, vals):
+        """Giving customers to someone by editing the owner directly respects that user's
+        customer limit too, and takes the customers out of the pool."""
+        if vals.get('user_id') and not self.env.context.get('crm_pool_skip_transfer_check'):
+            new_user = self.env['res.users'].sudo().browse(vals['user_id'])
+            customers = self.sudo().filtered(
+                lambda p: p.is_crm_customer and p.user_id != new_user)
+            if customers:
+                self._pool_lock_user(new_user)
+                self.env['crm.customer.limit']._check_user_limit(new_user, 'owned', customers)
+                if 'pool_id' not in vals and customers.filtered('pool_id'):
+                    vals = dict(vals, pool_id=False, pool_entered_at=False,
+                                pool_protected_user_id=False, pool_protected_until=False)
+        return super(ResPartner, self).write(vals)
+
     @api.model
     def _pool_sees_contact_data(self):
         user = self.env.user
@@ -211,9 +227,11 @@ class ResPartner(models.Model):
                                     'your team.') % (partner.name, partner.pool_id.name))
             if (partner.pool_protected_user_id == user and partner.pool_protected_until
                     and fields.Datetime.from_string(partner.pool_protected_until) > now):
+                until = fields.Datetime.context_timestamp(
+                    self, fields.Datetime.from_string(partner.pool_protected_until))
                 raise UserError(_('You released customer "%s": you cannot claim it back '
                                   'before %s (protection period).') % (
-                                      partner.name, partner.pool_protected_until))
+                                      partner.name, until.strftime('%Y-%m-%d %H:%M')))
         self._pool_take(user, 'claim')
         return True
 
@@ -411,28 +429,41 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------------------ reminders (cron)
     @api.model
-    def _pool_remind_sql(self, rows, rule, now):
-        """rows: (partner_id, user_id, due_at). One to-do activity for the owner, due on the
-        release date, and the reminder mark, in the same transaction."""
-        cr = self.env.cr
-        model_id = self.env['ir.model']._get('res.partner').id
-        activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
+    def _pool_reminder_texts(self, rule):
+        """Summary and note of the reminder activity, in this environment's language."""
         summary = _('Follow up before release to the public pool')
         note = _('<p>This customer will be released to the public pool "%s" by rule "%s" '
                  'unless it is followed up.</p>') % (rule.pool_id.name, rule.name)
+        return summary, note
+
+    @api.model
+    def _pool_remind_sql(self, rows, rule, now):
+        """rows: (partner_id, user_id, due_at). One to-do activity for the owner, due on the
+        release date, written in the owner's language, and the reminder mark, in the same
+        transaction."""
+        cr = self.env.cr
+        model_id = self.env['ir.model']._get('res.partner').id
+        activity_type = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
         ids = [r[0] for r in rows]
-        users = [r[1] for r in rows]
-        dues = [fields.Date.to_string(r[2]) for r in rows]
-        cr.execute("""
-            INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name,
-                                       activity_type_id, summary, note, date_deadline,
-                                       user_id, create_uid, create_date, write_uid, write_date)
-            SELECT t.pid, %s, 'res.partner', p.name, %s, %s, %s, t.due::date, t.uid,
-                   %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
-              FROM unnest(%s::int[], %s::int[], %s::text[]) AS t(pid, uid, due)
-              JOIN res_partner p ON p.id = t.pid
-        """, (model_id, activity_type.id if activity_type else None, summary, note,
-              self.env.uid, self.env.uid, ids, users, dues))
+        cr.execute("""SELECT u.id, p.lang FROM res_users u JOIN res_partner p ON p.id = u.partner_id
+                       WHERE u.id = ANY(%s)""", (list({r[1] for r in rows}),))
+        lang_of = dict(cr.fetchall())
+        by_lang = {}
+        for row in rows:
+            by_lang.setdefault(lang_of.get(row[1]) or 'en_US', []).append(row)
+        for lang, lang_rows in by_lang.items():
+            summary, note = self.with_context(lang=lang)._pool_reminder_texts(rule)
+            cr.execute("""
+                INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name,
+                                           activity_type_id, summary, note, date_deadline,
+                                           user_id, create_uid, create_date, write_uid, write_date)
+                SELECT t.pid, %s, 'res.partner', p.name, %s, %s, %s, t.due::date, t.uid,
+                       %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
+                  FROM unnest(%s::int[], %s::int[], %s::text[]) AS t(pid, uid, due)
+                  JOIN res_partner p ON p.id = t.pid
+            """, (model_id, activity_type.id if activity_type else None, summary, note,
+                  self.env.uid, self.env.uid, [r[0] for r in lang_rows], [r[1] for r in lang_rows],
+                  [fields.Date.to_string(r[2]) for r in lang_rows]))
         cr.execute('UPDATE res_partner SET pool_reminder_sent_at = %s WHERE id = ANY(%s)',
                    (fields.Datetime.to_string(now), ids))
         self.invalidate_cache(['pool_reminder_sent_at', 'activity_ids'], ids)

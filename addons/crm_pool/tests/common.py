@@ -11,6 +11,8 @@ class PoolCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(PoolCase, cls).setUpClass()
+        # Messages are asserted in English here; the XML-RPC suites check the zh_CN ones.
+        cls.env = cls.env(context=dict(cls.env.context, lang='en_US'))
         env = cls.env
         env['crm.pool.rule'].search([]).write({'active': False})
         env['crm.pool'].search([]).write({'active': False})

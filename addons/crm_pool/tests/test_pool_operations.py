@@ -179,6 +179,21 @@ class TestPoolOperations(PoolCase):
         self.assertEqual((log.user_id, log.from_user_id, log.to_user_id),
                          (self.manager, self.sales_a1, self.sales_a2))
 
+    def test_editing_the_owner_directly_respects_the_limit(self):
+        self.Limit.create({'name': 'One for B1', 'limit_type': 'owned', 'max_count': 1,
+                           'user_ids': [(6, 0, [self.sales_b1.id])]})
+        self.make_customer('B1 Owns One', self.sales_b1)
+        customer = self.make_customer('Direct Edit Co', self.sales_a1)
+        with self.assertRaisesRegex(UserError, 'One for B1'), self.cr.savepoint():
+            customer.sudo(self.manager).write({'user_id': self.sales_b1.id})
+        customer.invalidate_cache()
+        self.assertEqual(customer.user_id, self.sales_a1)
+        # a pool customer given directly leaves the pool
+        pooled = self.make_pool_customer('Direct Pool Co')
+        pooled.sudo(self.manager).write({'user_id': self.sales_a2.id})
+        self.assertEqual(pooled.user_id, self.sales_a2)
+        self.assertFalse(pooled.pool_id)
+
     def test_lock_limit(self):
         self.Limit.create({'name': 'Lock one', 'limit_type': 'locked', 'max_count': 1,
                            'team_ids': [(6, 0, [self.team_a.id])]})

@@ -126,3 +126,24 @@ class TestLeadConvert(SalesCase):
         action = self.env.ref('crm.action_crm_lead2opportunity_partner')
         self.assertNotIn(str(action.id), names)
         self.assertFalse(self.env.ref('crm.action_crm_send_mass_convert').binding_model_id)
+
+
+class TestLeadImportTemplate(SalesCase):
+
+    def test_template_imports_as_a_chinese_salesperson(self):
+        """The downloadable template goes through Odoo's import (Model.load) unchanged."""
+        import csv
+        import io
+        from odoo.modules.module import get_module_resource
+        path = get_module_resource('crm_sales', 'static', 'import', 'crm_lead_import_template.csv')
+        with io.open(path, encoding='utf-8') as handle:
+            rows = list(csv.reader(handle))
+        header, data = rows[0], rows[1:]
+        Lead = self.env['crm.lead'].sudo(self.lina).with_context(lang='zh_CN', default_type='lead')
+        result = Lead.load(header, data)
+        self.assertFalse([m for m in result['messages'] if m['type'] == 'error'], result['messages'])
+        lead = Lead.browse(result['ids'][0])
+        self.assertEqual(lead.partner_name, '杭州示例科技有限公司')
+        self.assertEqual(lead.customer_source_id, self.env.ref('crm_sales.customer_source_exhibition'))
+        self.assertEqual(lead.user_id, self.lina)
+        self.assertEqual(lead.type, 'lead')

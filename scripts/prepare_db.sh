@@ -21,17 +21,27 @@ try:
 except psycopg2.OperationalError:
     sys.exit(1)
 cur = c.cursor()
-cur.execute("select count(*) from ir_module_module where name='crm_sales' and state='installed'")
-sys.exit(0 if cur.fetchone()[0] else 1)
+cur.execute("select name from ir_module_module where state='installed'")
+installed = {r[0] for r in cur.fetchall()}
+if 'crm_sales' not in installed:
+    sys.exit(1)
+print(','.join(sorted(installed)))
 PYEOF
 }
 
 want=$(addons_hash)
 LOG="$STATE/odoo-$DB-install.log"
-if db_has_modules "$@"; then
+if installed=$(db_has_modules "$@"); then
   if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ]; then exit 0; fi
   say "Updating the project modules in database $DB"
-  action=(-i "$MODULES" -u "$MODULES")   # -i picks up modules added since
+  # -u the installed ones; -i only those added since (-i on an installed module would
+  # load it in "init" mode again, demo data included).
+  upd=(); new=()
+  for m in ${MODULES//,/ }; do
+    if [[ ",$installed," == *",$m,"* ]]; then upd+=("$m"); else new+=("$m"); fi
+  done
+  action=(-u "$(IFS=,; echo "${upd[*]}")")
+  [ ${#new[@]} -gt 0 ] && action+=(-i "$(IFS=,; echo "${new[*]}")")
 else
   say "Creating database $DB with every module, demo data and zh_CN (about 2 minutes, once)"
   action=(-i "$MODULES" --load-language=zh_CN,en_US)

@@ -1,8 +1,11 @@
 # -*- coding: utf-8 -*-
+import logging
 import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 CONTACT_ROLES = [
     ('decision_maker', 'Decision maker'),
@@ -178,6 +181,24 @@ class ResPartner(models.Model):
             visible = self.search([('id', 'in', [p.id for p in found])]) if found else self.browse()
             partner.duplicate_partner_ids = visible
             partner.duplicate_warning = self._crm_duplicate_text(found)
+
+    @api.model_cr
+    def init(self):
+        """Back the name check with a unique index: two salespeople saving the same new
+        customer at the same moment both pass the Python check, the index stops one."""
+        cr = self.env.cr
+        cr.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'res_partner_crm_customer_name_uniq'")
+        if cr.fetchone():
+            return
+        cr.execute("""SELECT name_normalized FROM res_partner
+                       WHERE is_crm_customer AND COALESCE(name_normalized, '') != ''
+                       GROUP BY name_normalized HAVING count(*) > 1 LIMIT 1""")
+        if cr.fetchone():
+            _logger.warning('Duplicate customer names exist: the unique index on customer '
+                            'names is not created until they are merged or renamed.')
+            return
+        cr.execute("""CREATE UNIQUE INDEX res_partner_crm_customer_name_uniq ON res_partner
+                      (name_normalized) WHERE is_crm_customer AND COALESCE(name_normalized, '') != ''""")
 
     # ------------------------------------------------------------------ constraints
     @api.constrains('name', 'is_company', 'customer')

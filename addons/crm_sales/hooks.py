@@ -25,9 +25,17 @@ def set_personal_rule_domains(env, domain):
             rule.sudo().write({'domain_force': domain})
 
 
+def set_zh_cn_formats(env):
+    """Odoo's zh_CN formats print "2026年11月23日 19时37分28秒" in every list; a sales
+    team reads "2026-11-23 19:37" faster."""
+    env['res.lang'].with_context(active_test=False).search([('code', '=', 'zh_CN')]).write(
+        {'date_format': '%Y-%m-%d', 'time_format': '%H:%M'})
+
+
 def post_init_hook(cr, registry):
     env = api.Environment(cr, SUPERUSER_ID, {})
     set_personal_rule_domains(env, CRM_SALES_DOMAIN)
+    set_zh_cn_formats(env)
 
 
 def uninstall_hook(cr, registry):

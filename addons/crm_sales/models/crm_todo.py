@@ -75,7 +75,6 @@ class CrmTodo(models.TransientModel):
             'view_mode': 'form',
             'views': [(self.env.ref('crm_sales.crm_todo_view_form').id, 'form')],
             'target': 'current',
-            'context': {'form_view_initial_mode': 'view'},
         }
 
     @api.model

@@ -29,7 +29,7 @@ def test_convert_lead_twice_fails_and_changes_nothing(rpc):
     fault = lina.fault('crm.lead', 'action_convert', [lead_id], create_opportunity=True)
     # a UserError: XML-RPC fault code 2 (warning) carrying the readable message
     assert fault.faultCode == 2 or 'UserError' in fault.faultString
-    assert 'converted' in fault.faultString or '转化' in fault.faultString
+    assert '已转化' in fault.faultString and '不能再次转化' in fault.faultString  # lina reads zh_CN
     assert lina.call('res.partner', 'search_count',
                      [('commercial_partner_id', '=', res['partner_id'])]) == partners
     assert lina.call('crm.lead', 'search_count', [('partner_id', '=', res['partner_id']),
@@ -49,6 +49,7 @@ def test_second_primary_contact_fails(rpc):
     assert [f['is_primary_contact'] for f in flags] == [True, False]
     fault = lina.fault('res.partner', 'write', [second], {'is_primary_contact': True})
     assert 'ValidationError' in fault.faultString
+    assert '已有主联系人' in fault.faultString
     flags = lina.call('res.partner', 'read', [first, second], ['is_primary_contact'])
     assert [f['is_primary_contact'] for f in flags] == [True, False]
     # the supported way switches
@@ -67,5 +68,5 @@ def test_duplicate_customer_name_fails(rpc):
         'name': '  ' + name.upper().replace(' ', '  '), 'is_company': True, 'customer': True,
         'user_id': yanglei.uid})
     assert 'ValidationError' in fault.faultString
-    assert name in fault.faultString
+    assert name in fault.faultString and '已存在' in fault.faultString
     assert yanglei.call('res.partner', 'search_count', [('is_crm_customer', '=', True)]) == before

@@ -82,25 +82,63 @@ class ResPartner(models.Model):
             partner.pool_can_claim = bool(partner.pool_id) and not partner.user_id
 
     # ------------------------------------------------------------------ hiding contact data
+    def _pool_masked_ids(self):
+        """Ids of the partners in ``self`` whose contact data the current user may not
+        see: those waiting in a pool, unless the user is a leader, manager or executive."""
+        if self.env.uid == SUPERUSER_ID or not self.ids or self._pool_sees_contact_data():
+            return set()
+        self.env.cr.execute('SELECT id FROM res_partner WHERE id IN %s AND crm_pool_id IS NOT NULL',
+                            (tuple(self.ids),))
+        return {r[0] for r in self.env.cr.fetchall()}
+
     @api.multi
     def read(self, fields=None, load='_classic_read'):
         result = super(ResPartner, self).read(fields=fields, load=load)
-        if self.env.uid == SUPERUSER_ID or not result:
-            return result
         hidden = [f for f in POOL_HIDDEN_FIELDS if f in self._fields
                   and (fields is None or f in fields)]
-        if not hidden or self._pool_sees_contact_data():
+        if not hidden or not result:
             return result
-        self.env.cr.execute('SELECT id FROM res_partner WHERE id IN %s AND crm_pool_id IS NOT NULL',
-                            (tuple(self.ids),))
-        in_pool = {r[0] for r in self.env.cr.fetchall()}
-        if in_pool:
-            for values in result:
-                if values['id'] in in_pool:
-                    for fname in hidden:
-                        if fname in values and values[fname]:
-                            values[fname] = POOL_HIDDEN_VALUE
+        in_pool = self._pool_masked_ids()
+        for values in result:
+            if values['id'] in in_pool:
+                for fname in hidden:
+                    if values.get(fname):
+                        values[fname] = POOL_HIDDEN_VALUE
         return result
+
+    def _export_rows(self, fields, *args, **kwargs):
+        """Export (and any export reaching partners through a relation, e.g. an
+        opportunity's customer/phone) reads field values directly, not through read():
+        mask the same columns. Only the first line of a record holds its own values."""
+        hidden = [i for i, path in enumerate(fields)
+                  if len(path) == 1 and path[0] in POOL_HIDDEN_FIELDS]
+        in_pool = self._pool_masked_ids() if hidden else set()
+        if not in_pool:
+            return super(ResPartner, self)._export_rows(fields, *args, **kwargs)
+        lines = []
+        for chunk in self._pool_export_chunks(in_pool):
+            rows = super(ResPartner, chunk)._export_rows(fields, *args, **kwargs)
+            if len(chunk) == 1 and chunk.id in in_pool:  # a pool partner is always a chunk of its own
+                for i in hidden:
+                    if rows[0][i]:
+                        rows[0][i] = POOL_HIDDEN_VALUE
+            lines.extend(rows)
+        return lines
+
+    def _pool_export_chunks(self, in_pool):
+        """``self`` in order, as runs of partners outside ``in_pool`` (exported in one
+        batch) and single partners in it."""
+        run = []
+        for partner in self:
+            if partner.id in in_pool:
+                if run:
+                    yield self.browse(run)
+                    run = []
+                yield partner
+            else:
+                run.append(partner.id)
+        if run:
+            yield self.browse(run)
 
     @api.multi
     def write(self, vals):

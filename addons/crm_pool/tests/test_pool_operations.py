@@ -20,6 +20,14 @@ class TestPoolOperations(PoolCase):
         self.assertTrue(all(values[f] == '******' for f in ('phone', 'email', 'wechat')))
         self.assertEqual(contact.sudo(self.sales_a2).read(['mobile'])[0]['mobile'], '******')
         self.assertEqual(customer.sudo(self.leader_a).read(['phone'])[0]['phone'], '0512-1')
+        # ... and in exports, including the contacts exported through the customer
+        owned = self.make_customer('Claim Owned Co', self.sales_a2, phone='0512-2')
+        exported = (owned | customer).sudo(self.sales_a2).export_data(
+            ['name', 'phone', 'email', 'child_ids/mobile'])['datas']
+        self.assertEqual(exported, [['Claim Owned Co', '0512-2', '', False],
+                                    ['Claim Co', '******', '******', '******']])
+        self.assertEqual(customer.sudo(self.leader_a).export_data(['phone'])['datas'],
+                         [['0512-1']])
         # team B does not see pool A at all
         self.assertFalse(self.Partner.sudo(self.sales_b1).search([('id', '=', customer.id)]))
         with self.assertRaises(AccessError):

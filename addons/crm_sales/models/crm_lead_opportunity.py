@@ -77,7 +77,7 @@ class CrmLead(models.Model):
                     'The stage "%s" is not a stage of the status group "%s" used by the '
                     'opportunity "%s". Choose one of: %s.') % (
                     lead.stage_id.name, lead.stage_group_id.name, lead.name,
-                    ', '.join(lead.stage_group_id.sudo().stage_ids.mapped('name'))))
+                    _(', ').join(lead.stage_group_id.sudo().stage_ids.mapped('name'))))
             raise ValidationError(_(
                 'The stage "%s" belongs to the status group "%s", which the team of the '
                 'opportunity "%s" does not use.') % (

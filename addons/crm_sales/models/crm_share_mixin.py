@@ -59,7 +59,7 @@ class CrmShareMixin(models.AbstractModel):
         internal = users.filtered(lambda u: u.has_group('base.group_user') and u.active)
         if internal != users:
             raise UserError(_('Records can only be shared with active internal users: %s.')
-                            % ', '.join((users - internal).mapped('name')))
+                            % _(', ').join((users - internal).mapped('name')))
         return users
 
     @api.multi
@@ -91,7 +91,7 @@ class CrmShareMixin(models.AbstractModel):
                         'share_write_user_ids': [(3, u.id) for u in members]}
             record.sudo().with_context(crm_share_ok=True).write(vals)
             record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('Shared with %s (%s) by %s.') % (
-                ', '.join(members.mapped('name')),
+                _(', ').join(members.mapped('name')),
                 _('read and write') if access == 'write' else _('read only'),
                 self.env.user.name))
         return True
@@ -109,7 +109,7 @@ class CrmShareMixin(models.AbstractModel):
                 'share_read_user_ids': [(3, u.id) for u in removed],
                 'share_write_user_ids': [(3, u.id) for u in removed]})
             record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('No longer shared with %s (by %s).') % (
-                ', '.join(removed.mapped('name')), self.env.user.name))
+                _(', ').join(removed.mapped('name')), self.env.user.name))
         return True
 
     @api.multi

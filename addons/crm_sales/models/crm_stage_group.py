@@ -63,7 +63,7 @@ class CrmStageGroup(models.Model):
         if len(wide) > 1:
             raise ValidationError(_(
                 'Only one status group can be used by the whole company (without teams): '
-                '%s. Choose the teams of the other groups.') % ', '.join(wide.mapped('name')))
+                '%s. Choose the teams of the other groups.') % _(', ').join(wide.mapped('name')))
 
     @api.model
     def _company_wide_group(self):

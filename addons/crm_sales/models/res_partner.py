@@ -64,7 +64,7 @@ class ResPartner(models.Model):
     ], string='Customer Type', default='enterprise')
     customer_status = fields.Selection([
         ('new', 'New'), ('following', 'Following up'), ('deal', 'Deal'),
-        ('paused', 'Paused'), ('lost', 'Lost'),
+        ('paused', 'Paused'), ('lost', 'Churned'),
     ], string='Customer Status', default='new', index=True, track_visibility='onchange')
     is_deal = fields.Boolean('Deal Closed', copy=False, index=True, track_visibility='onchange')
     first_deal_date = fields.Date('First Deal Date', copy=False)
@@ -160,7 +160,7 @@ class ResPartner(models.Model):
         lines = []
         for partner, reasons in found.items():
             owner = partner.crm_owner_id.name or _('no owner')
-            lines.append(_('%s (owner: %s): %s') % (partner.display_name, owner, ', '.join(reasons)))
+            lines.append(_('%s (owner: %s): %s') % (partner.display_name, owner, _(', ').join(reasons)))
         return '\n'.join(lines) or False
 
     @api.depends('name', 'phone', 'mobile', 'is_company', 'parent_id')
@@ -223,7 +223,7 @@ class ResPartner(models.Model):
             if len(primaries) > 1:
                 raise ValidationError(
                     _('"%s" already has a primary contact (%s). Use "Set as primary contact" '
-                      'to change it.') % (parent.name, ', '.join(
+                      'to change it.') % (parent.name, _(', ').join(
                           (primaries - self).mapped('name') or primaries.mapped('name'))))
 
     # ------------------------------------------------------------------ CRUD

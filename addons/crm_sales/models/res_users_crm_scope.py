@@ -35,17 +35,21 @@ class ResUsers(models.Model):
         security/crm_sales_security.xml). Only CRM partners (customers and their
         contacts, ``is_crm_scoped``) are restricted; every other partner (users,
         the company, suppliers...) stays visible. Salespeople see their own customers
-        (``crm_owner_id``) and those shared with them, leaders also their teams'.
+        (``crm_owner_id``) and those shared with them (with their contacts), leaders
+        also their teams'.
         Other modules (e.g. the public pool) extend it by overriding this method and
         OR-ing their part."""
         self.ensure_one()
         level = self._crm_scope_level()
         if level in ('all', 'none') or (level == 'read_all' and mode == 'read'):
             return [(1, '=', 1)]
+        # Shares live on the customer; through commercial_partner_id they also open its
+        # contacts and addresses. The ORM resolves the path to the ids of the few
+        # customers shared with this user, so the rule stays an indexed IN.
         scope = [('crm_owner_id', '=', self.id),
-                 ('share_write_user_ids', 'in', [self.id])]
+                 ('commercial_partner_id.share_write_user_ids', 'in', [self.id])]
         if mode == 'read':
-            scope.append(('share_read_user_ids', 'in', [self.id]))
+            scope.append(('commercial_partner_id.share_read_user_ids', 'in', [self.id]))
         if self.crm_led_team_ids:
             scope.append(('crm_team_id', 'in', self.crm_led_team_ids.ids))
         scope.append(('is_crm_scoped', '=', False))

@@ -36,6 +36,28 @@ class TestShareTransfer(CrmScopeCase):
         self.assertFalse(self._sees(self.sa2, self.customer))
         self.assertTrue(self.customer.message_ids.filtered(lambda m: 'T_Sa2' in (m.body or '')))
 
+    def test_sharing_a_customer_opens_its_contacts_and_follow_ups(self):
+        follow_up = self.env['crm.follow.up'].sudo(self.sa1).create({
+            'partner_id': self.customer.id, 'follow_up_type': 'visit',
+            'content': 'T-上门拜访，确认需求'})
+        self.assertFalse(self._sees(self.sa2, self.contact))
+        self.assertFalse(self._sees(self.sa2, follow_up))
+        self.customer.sudo(self.sa1).action_share([self.sa2.id], access='read')
+        self.assertTrue(self._sees(self.sa2, self.contact))
+        self.assertTrue(self._sees(self.sa2, follow_up))
+        self.assertEqual(self.customer.sudo(self.sa2).child_ids.sudo(), self.contact)
+        with self.assertRaises(AccessError):
+            self.contact.sudo(self.sa2).write({'mobile': '13900000000'})
+        with self.assertRaises(AccessError):
+            follow_up.sudo(self.sa2).write({'content': 'changed'})
+        self.customer.sudo(self.sa1).action_share([self.sa2.id], access='write')
+        self.contact.sudo(self.sa2).write({'mobile': '13900000000'})
+        self.assertEqual(self.contact.mobile, '13900000000')
+        self.customer.sudo(self.sa1).action_unshare([self.sa2.id])
+        self.assertFalse(self._sees(self.sa2, self.contact))
+        self.assertFalse(self._sees(self.sa2, follow_up))
+        self.assertFalse(self._sees(self.sb1, self.contact), 'others never saw it')
+
     def test_only_owner_leader_manager_share(self):
         self.customer.sudo(self.sa1).action_share([self.sa2.id], access='write')
         with self.assertRaises(AccessError):

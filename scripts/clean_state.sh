@@ -4,9 +4,11 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
-if [ -n "$bindir" ] && [ -f "$STATE/pg/data/PG_VERSION" ]; then
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bindir/pg_ctl" -D "$STATE/pg/data" -m fast stop || true
-  else "$bindir/pg_ctl" -D "$STATE/pg/data" -m fast stop || true; fi
+pgdir=$(readlink -f "$STATE/pg" || true)  # may link outside (see scripts/pg.sh)
+if [ -n "$bindir" ] && [ -n "$pgdir" ] && [ -f "$pgdir/data/PG_VERSION" ]; then
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bindir/pg_ctl" -D "$pgdir/data" -m fast stop || true
+  else "$bindir/pg_ctl" -D "$pgdir/data" -m fast stop || true; fi
 fi
+[ -L "$STATE/pg" ] && rm -rf "$pgdir"
 rm -rf "$STATE"
 say "Removed .state"

@@ -58,6 +58,19 @@ fi
 # initdb/pg_ctl refuse to run as root: run them as the 'postgres' system user then.
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# As root, the 'postgres' user must reach the cluster's folder. A checkout under a private
+# folder (a 0700 home or mktemp directory) is out of its reach: the cluster then lives in
+# /var/lib/postgresql/crm-pg/<hash of the checkout path>, and .state/pg links to it.
+mkdir -p "$STATE"
+if [ "$(id -u)" = 0 ]; then
+  if [ -L "$PGDIR" ]; then
+    PGDIR=$(readlink -f "$PGDIR")
+  elif [ ! -f "$PGDIR/data/PG_VERSION" ] && ! runuser -u postgres -- test -x "$STATE"; then
+    real="/var/lib/postgresql/crm-pg/$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)"
+    rm -rf "$PGDIR"; mkdir -p "$real"; ln -s "$real" "$PGDIR"; PGDIR="$real"
+  fi
+  DATA="$PGDIR/data"; RUN="$PGDIR/run"
+fi
 mkdir -p "$PGDIR"
 if [ ! -f "$DATA/PG_VERSION" ]; then
   say "Creating a private PostgreSQL cluster in .state/pg"

@@ -6,9 +6,9 @@ source "$(dirname "$0")/lib.sh"
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
 pgdir=$(readlink -f "$STATE/pg" || true)  # may link outside (see scripts/pg.sh)
 if [ -n "$bindir" ] && [ -n "$pgdir" ] && [ -f "$pgdir/data/PG_VERSION" ]; then
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bindir/pg_ctl" -D "$pgdir/data" -m fast stop || true
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$bindir/pg_ctl" -D "$pgdir/data" -m fast stop) || true
   else "$bindir/pg_ctl" -D "$pgdir/data" -m fast stop || true; fi
 fi
-[ -L "$STATE/pg" ] && rm -rf "$pgdir"
+if [ -L "$STATE/pg" ]; then rm -rf "$pgdir"; fi
 rm -rf "$STATE"
 say "Removed .state"

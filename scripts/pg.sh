@@ -56,7 +56,7 @@ if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
 fi
 
 # initdb/pg_ctl refuse to run as root: run them as the 'postgres' system user then.
-as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_owner() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 
 # As root, the 'postgres' user must reach the cluster's folder. A checkout under a private
 # folder (a 0700 home or mktemp directory) is out of its reach: the cluster then lives in
@@ -65,7 +65,7 @@ mkdir -p "$STATE"
 if [ "$(id -u)" = 0 ]; then
   if [ -L "$PGDIR" ]; then
     PGDIR=$(readlink -f "$PGDIR")
-  elif [ ! -f "$PGDIR/data/PG_VERSION" ] && ! runuser -u postgres -- test -x "$STATE"; then
+  elif [ ! -f "$PGDIR/data/PG_VERSION" ] && ! as_owner test -x "$STATE"; then
     real="/var/lib/postgresql/crm-pg/$(printf '%s' "$ROOT" | sha1sum | cut -c1-12)"
     rm -rf "$PGDIR"; mkdir -p "$real"; ln -s "$real" "$PGDIR"; PGDIR="$real"
   fi

@@ -144,6 +144,14 @@ def test_share_and_transfer_over_rpc(rpc, admin, world):
     assert not rpc('lina').call('res.partner', 'search', [('id', '=', customer)])
     rpc('wangfang').call('res.partner', 'action_share', [customer], [uid['lina']], 'read')
     assert rpc('lina').call('res.partner', 'search', [('id', '=', customer)]) == [customer]
+    # the customer's contacts and follow-up history come with it
+    contact = world['recs']['wangfang']['contact']
+    follow_up = world['recs']['wangfang']['follow_up']
+    assert rpc('lina').call('res.partner', 'search', [('parent_id', '=', customer)]) == [contact]
+    assert rpc('lina').call('crm.follow.up', 'search', [('partner_id', '=', customer)]) == [follow_up]
+    fault = rpc('lina').fault('res.partner', 'write', [contact], {'mobile': '13900000000'})
+    assert '由于安全限制' in fault.faultString, fault.faultString  # Odoo's zh_CN AccessError
+    assert not admin.call('res.partner', 'read', [contact], ['mobile'])[0]['mobile']
     rpc('lina').fault('res.partner', 'action_transfer', [customer], uid['lina'])
     assert admin.call('res.partner', 'read', [customer], ['user_id'])[0]['user_id'][0] == uid['wangfang']
     rpc('zhangwei').call('res.partner', 'action_transfer', [customer], uid['yanglei'],

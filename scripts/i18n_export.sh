@@ -10,3 +10,10 @@ DBOPTS=$(bash "$ROOT/scripts/pg.sh")
 "$ROOT/scripts/odoo" -c "$ROOT/odoo.conf" $DBOPTS -d "$DB" -l zh_CN --modules="$MODULE" \
   --i18n-export="$ROOT/addons/$MODULE/i18n/zh_CN.po" --log-level=warn
 say "Exported addons/$MODULE/i18n/zh_CN.po ($(grep -c '^msgid ' "$ROOT/addons/$MODULE/i18n/zh_CN.po") terms, $(grep -c '^msgstr ""$' "$ROOT/addons/$MODULE/i18n/zh_CN.po") empty)"
+# the template of the module's terms (no language): the tests compare it with the code
+# shellcheck disable=SC2086
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+"$ROOT/scripts/odoo" -c "$ROOT/odoo.conf" $DBOPTS -d "$DB" --modules="$MODULE" \
+  --i18n-export="$tmp/$MODULE.po" --log-level=warn
+mv "$tmp/$MODULE.po" "$ROOT/addons/$MODULE/i18n/$MODULE.pot"
+say "Exported addons/$MODULE/i18n/$MODULE.pot"

@@ -48,7 +48,7 @@ say "Starting a test server on 127.0.0.1:$PORT (4 workers)"
 "$ROOT/scripts/odoo" -c "$CONF" --workers=4 --max-cron-threads=0 --pidfile="$STATE/odoo-test.pid" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
-export CRM_URL="http://127.0.0.1:$PORT" CRM_DB="$DB" CRM_ARTIFACTS="$ARTIFACTS" CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+export CRM_URL="http://127.0.0.1:$PORT" CRM_DB="$DB" CRM_ODOO_CONF="$CONF" CRM_ARTIFACTS="$ARTIFACTS" CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 for _ in $(seq 120); do
   "$PY" -c "import xmlrpc.client,os; xmlrpc.client.ServerProxy(os.environ['CRM_URL']+'/xmlrpc/2/common').version()" 2>/dev/null && break
   kill -0 $SERVER 2>/dev/null || { echo "test server died, see $STATE/odoo-test-server.log" >&2; exit 1; }

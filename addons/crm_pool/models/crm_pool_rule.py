@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
 import datetime
+import json
 import logging
 import threading
 import time
@@ -10,6 +11,9 @@ from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
 _logger = logging.getLogger(__name__)
+
+LAST_RUN_PARAM = 'crm_pool.last_run'
+RETRY_DELAY = 2  # seconds between the run and its retry of locked customers
 
 RULE_KINDS = [
     ('no_follow_up', 'No follow-up for N days'),
@@ -79,7 +83,7 @@ class CrmPoolRule(models.Model):
         try:
             domain = safe_eval(domain_str or '[]', {
                 'uid': self.env.uid, 'user': self.env.user, 'time': time,
-                'datetime': datetime, 'context_today': datetime.date.today})
+                'datetime': datetime, 'context_today': self.env['crm.clock'].today})
             if not isinstance(domain, (list, tuple)):
                 raise ValueError('not a list')
             domain = list(domain)
@@ -273,8 +277,40 @@ class CrmPoolRule(models.Model):
         reminders. Idempotent: a second run at the same clock time changes nothing."""
         released = self._run_auto_release(batch_size=batch_size)
         reminded = self._run_reminders(batch_size=batch_size)
-        _logger.info('crm_pool cron: %d customers released, %d reminders', released, reminded)
-        return {'released': released, 'reminded': reminded}
+        deferred = self._count_deferred()
+        if deferred:
+            # rows locked by another transaction (someone editing or claiming them) were
+            # skipped: retry once the batches are done, then leave the rest to the next run
+            self._pool_wait_before_retry()
+            released += self._run_auto_release(batch_size=batch_size)
+            reminded += self._run_reminders(batch_size=batch_size)
+            deferred = self._count_deferred()
+        summary = {'released': released, 'reminded': reminded, 'deferred': deferred,
+                   'at': self.env['crm.clock'].now_str()}
+        log = _logger.warning if deferred else _logger.info
+        log('crm_pool cron: %d customers released, %d reminders, %d deferred to the next run '
+            '(locked by another transaction)', released, reminded, deferred)
+        self.env['ir.config_parameter'].sudo().set_param(LAST_RUN_PARAM, json.dumps(summary))
+        return summary
+
+    @api.model
+    def _pool_wait_before_retry(self):
+        if not self.env.registry.in_test_mode():
+            time.sleep(RETRY_DELAY)
+
+    @api.model
+    def _count_deferred(self, now=None):
+        """Customers due for release (or for a reminder) that are still waiting: after a
+        run, those whose rows another transaction held locked (SKIP LOCKED)."""
+        now = now or self.env['crm.clock'].now()
+        now_str = fields.Datetime.to_string(now)
+        rules = self._active_rules()
+        due = set()
+        for rule in rules:
+            sql, params = rule._select_sql(rules, where='%s <= %%s' % rule._due_sql(),
+                                           params=[now_str], order=False)
+            due.update(r[0] for r in self._fetch_rows(sql, params))
+        return len(due)
 
     @api.model
     def _run_auto_release(self, batch_size=1000, now=None):

@@ -5,10 +5,6 @@ import logging
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-# Contact data hidden from salespeople while a customer (or its contact) is in a pool.
-POOL_HIDDEN_FIELDS = ('phone', 'mobile', 'email', 'email_formatted', 'wechat')
-POOL_HIDDEN_VALUE = '******'
-
 _logger = logging.getLogger(__name__)
 
 
@@ -49,6 +45,12 @@ class ResPartner(models.Model):
     pool_log_ids = fields.One2many('crm.pool.log', 'partner_id', string='Pool History')
     pool_can_claim = fields.Boolean(compute='_compute_pool_can_claim')
 
+    def _crm_action_fields(self):
+        return super(ResPartner, self)._crm_action_fields() + (
+            'pool_id', 'crm_pool_id', 'pool_entered_at', 'pool_previous_user_id',
+            'pool_release_reason', 'pool_protected_user_id', 'pool_protected_until',
+            'pool_locked', 'pool_locked_at', 'pool_locked_by', 'pool_reminder_sent_at')
+
     @api.depends('pool_id', 'commercial_partner_id', 'commercial_partner_id.pool_id')
     def _compute_crm_pool_id(self):
         for partner in self:
@@ -81,65 +83,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner.pool_can_claim = bool(partner.pool_id) and not partner.user_id
 
-    # ------------------------------------------------------------------ hiding contact data
-    def _pool_masked_ids(self):
-        """Ids of the partners in ``self`` whose contact data the current user may not
-        see: those waiting in a pool, unless the user is a leader, manager or executive."""
-        if self.env.uid == SUPERUSER_ID or not self.ids or self._pool_sees_contact_data():
-            return set()
-        self.env.cr.execute('SELECT id FROM res_partner WHERE id IN %s AND crm_pool_id IS NOT NULL',
-                            (tuple(self.ids),))
-        return {r[0] for r in self.env.cr.fetchall()}
-
-    @api.multi
-    def read(self, fields=None, load='_classic_read'):
-        result = super(ResPartner, self).read(fields=fields, load=load)
-        hidden = [f for f in POOL_HIDDEN_FIELDS if f in self._fields
-                  and (fields is None or f in fields)]
-        if not hidden or not result:
-            return result
-        in_pool = self._pool_masked_ids()
-        for values in result:
-            if values['id'] in in_pool:
-                for fname in hidden:
-                    if values.get(fname):
-                        values[fname] = POOL_HIDDEN_VALUE
-        return result
-
-    def _export_rows(self, fields, *args, **kwargs):
-        """Export (and any export reaching partners through a relation, e.g. an
-        opportunity's customer/phone) reads field values directly, not through read():
-        mask the same columns. Only the first line of a record holds its own values."""
-        hidden = [i for i, path in enumerate(fields)
-                  if len(path) == 1 and path[0] in POOL_HIDDEN_FIELDS]
-        in_pool = self._pool_masked_ids() if hidden else set()
-        if not in_pool:
-            return super(ResPartner, self)._export_rows(fields, *args, **kwargs)
-        lines = []
-        for chunk in self._pool_export_chunks(in_pool):
-            rows = super(ResPartner, chunk)._export_rows(fields, *args, **kwargs)
-            if len(chunk) == 1 and chunk.id in in_pool:  # a pool partner is always a chunk of its own
-                for i in hidden:
-                    if rows[0][i]:
-                        rows[0][i] = POOL_HIDDEN_VALUE
-            lines.extend(rows)
-        return lines
-
-    def _pool_export_chunks(self, in_pool):
-        """``self`` in order, as runs of partners outside ``in_pool`` (exported in one
-        batch) and single partners in it."""
-        run = []
-        for partner in self:
-            if partner.id in in_pool:
-                if run:
-                    yield self.browse(run)
-                    run = []
-                yield partner
-            else:
-                run.append(partner.id)
-        if run:
-            yield self.browse(run)
-
     @api.multi
     def write(self, vals):
         """Giving customers to someone by editing the owner directly respects that user's
@@ -155,12 +98,6 @@ class ResPartner(models.Model):
                     vals = dict(vals, pool_id=False, pool_entered_at=False,
                                 pool_protected_user_id=False, pool_protected_until=False)
         return super(ResPartner, self).write(vals)
-
-    @api.model
-    def _pool_sees_contact_data(self):
-        user = self.env.user
-        return (user.has_group('crm_sales.group_crm_leader')
-                or user.has_group('crm_sales.group_crm_executive'))
 
     # ------------------------------------------------------------------ helpers
     @api.model
@@ -252,6 +189,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_pool_claim(self):
         """Claim these pool customers for the current user."""
+        self.env.user._crm_check_can_act()
         self._pool_check_customers()
         user = self.env.user
         now = self._pool_now()
@@ -281,8 +219,8 @@ class ResPartner(models.Model):
         if not self._pool_is_leader(caller):
             raise AccessError(_('Only team leaders and sales managers may assign pool '
                                 'customers.'))
-        user = self.env['res.users'].sudo().browse(int(user_id or 0)).exists()
-        if not user or not user.active:
+        user = self.env['crm.guard']._arg_record('res.users', user_id, _('the salesperson'))
+        if not user.active:
             raise UserError(_('Choose an active salesperson to assign the customers to.'))
         if not user.has_group('crm_sales.group_crm_salesman'):
             raise UserError(_('%s is not a salesperson.') % user.name)
@@ -353,9 +291,10 @@ class ResPartner(models.Model):
     def action_pool_release(self, reason):
         """The owner puts these customers back into the pool, with a reason."""
         self._pool_check_customers()
-        reason = (reason or '').strip() if isinstance(reason, str) else ''
-        if not reason:
+        self.env.user._crm_check_can_act()
+        if not (reason or '').strip() if isinstance(reason, str) else not reason:
             raise UserError(_('Give a reason to release a customer into the public pool.'))
+        reason = self.env['crm.guard']._arg_text(reason, _('the reason'))
         user = self.env.user
         for partner in self.sudo():
             if partner.user_id != user:
@@ -372,9 +311,10 @@ class ResPartner(models.Model):
     def action_pool_recycle(self, reason):
         """A leader or manager takes subordinates' customers back to the pool."""
         self._pool_check_customers()
-        reason = (reason or '').strip() if isinstance(reason, str) else ''
-        if not reason:
+        self.env.user._crm_check_can_act()
+        if not (reason or '').strip() if isinstance(reason, str) else not reason:
             raise UserError(_('Give a reason to recycle a customer into the public pool.'))
+        reason = self.env['crm.guard']._arg_text(reason, _('the reason'))
         caller = self.env.user
         if not self._pool_is_leader(caller):
             raise AccessError(_('Only team leaders and sales managers may recycle customers.'))
@@ -405,6 +345,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_pool_lock(self):
         """Lock customers: a locked customer is never released automatically."""
+        self.env.user._crm_check_can_act()
         self._pool_check_customers()
         self._pool_check_owner_or_leader()
         now = self._pool_now()
@@ -421,6 +362,7 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_pool_unlock(self):
+        self.env.user._crm_check_can_act()
         self._pool_check_customers()
         self._pool_check_owner_or_leader()
         now = self._pool_now()

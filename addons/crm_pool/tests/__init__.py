@@ -2,3 +2,5 @@
 from . import test_pool_rules
 from . import test_pool_operations
 from . import test_pool_cron
+from . import test_pool_guard
+from . import test_pool_cron_deferral

@@ -82,4 +82,8 @@ class PoolCase(SavepointCase):
         return self.Log.search(domain)
 
     def cron(self):
-        return self.Rule._cron_pool_run()
+        result = self.Rule._cron_pool_run()
+        # nothing is locked by another transaction in a test: nothing is deferred
+        self.assertEqual(result.pop('deferred'), 0)
+        self.assertTrue(result.pop('at'))
+        return result

@@ -2,7 +2,7 @@
 import datetime
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 MAX_LINES = 1000
 
@@ -34,6 +34,11 @@ class CrmPoolPreviewWizard(models.TransientModel):
     @api.multi
     def action_compute(self):
         self.ensure_one()
+        user = self.env.user
+        if not (user.has_group('crm_sales.group_crm_leader')
+                or user.has_group('crm_sales.group_crm_executive')):
+            raise AccessError(_('Only team leaders, sales managers and CRM administrators '
+                                'preview the release rules.'))
         rules = self._preview_rules()
         cutoff = fields.Date.from_string(self.date) + datetime.timedelta(days=1)
         cutoff = datetime.datetime.combine(cutoff, datetime.time.min)

@@ -1,6 +1,10 @@
 # -*- coding: utf-8 -*-
+import logging
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+
+_logger = logging.getLogger(__name__)
 
 CLOCK_PARAM = 'crm_sales.clock_now'
 
@@ -21,7 +25,12 @@ class CrmClock(models.AbstractModel):
         """Current datetime (naive UTC, as Odoo stores it)."""
         frozen = self.env['ir.config_parameter'].sudo().get_param(CLOCK_PARAM)
         if frozen:
-            return fields.Datetime.from_string(frozen)
+            try:
+                return fields.Datetime.from_string(frozen)
+            except ValueError:
+                # a value written around set_now (e.g. in the system parameters screen)
+                # must not break every screen: ignore it, log it once per call
+                _logger.warning('Ignoring invalid %s = %r: using the real time', CLOCK_PARAM, frozen)
         return fields.Datetime.from_string(fields.Datetime.now())
 
     @api.model
@@ -44,5 +53,8 @@ class CrmClock(models.AbstractModel):
         Only CRM administrators may move the clock."""
         if not self.env.user.has_group('crm_sales.group_crm_admin'):
             raise AccessError(_('Only CRM administrators may set the CRM clock.'))
+        if value:
+            moment = self.env['crm.guard']._arg_datetime(value, _('CRM clock time'))
+            value = fields.Datetime.to_string(moment)
         self.env['ir.config_parameter'].sudo().set_param(CLOCK_PARAM, value or '')
         return True

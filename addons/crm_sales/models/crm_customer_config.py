@@ -60,6 +60,7 @@ class CrmCustomerRelation(models.Model):
     inverse type (a subsidiary seen from the parent company, etc.)."""
     _name = 'crm.customer.relation'
     _description = 'Relation between Customers'
+    _inherit = ['crm.guard.mixin']
     _order = 'id'
 
     partner_id = fields.Many2one('res.partner', 'Customer', required=True, index=True,
@@ -80,6 +81,9 @@ class CrmCustomerRelation(models.Model):
         ('not_self', 'CHECK(partner_id != related_partner_id)',
          'A customer cannot be related to itself.'),
     ]
+
+    def _crm_target_fields(self):
+        return {'partner_id': 'write', 'related_partner_id': 'read'}
 
     @api.depends('relation_type')
     def _compute_inverse_relation_type(self):

@@ -21,6 +21,7 @@ class CrmFollowUp(models.Model):
     A follow-up on a lead/opportunity linked to a customer also counts for the customer."""
     _name = 'crm.follow.up'
     _description = 'Follow-up Record'
+    _inherit = ['crm.guard.mixin']
     _order = 'date desc, id desc'
 
     name = fields.Char('Summary', compute='_compute_name')
@@ -44,6 +45,12 @@ class CrmFollowUp(models.Model):
                                   store=True, index=True, compute_sudo=True)
     company_id = fields.Many2one('res.company', 'Company',
                                  default=lambda self: self.env.user.company_id)
+
+    def _crm_action_fields(self):
+        return ('crm_owner_id', 'crm_team_id')
+
+    def _crm_target_fields(self):
+        return {'partner_id': 'write', 'lead_id': 'write', 'contact_ids': 'write'}
 
     @api.depends('follow_up_type', 'partner_id', 'lead_id', 'date')
     def _compute_name(self):

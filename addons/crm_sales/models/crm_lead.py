@@ -11,7 +11,7 @@ class CrmLead(models.Model):
     A lead stays a lead when converted: conversion creates (or links) a customer, its
     contact and optionally a NEW opportunity, and the lead keeps links to them."""
     _name = 'crm.lead'
-    _inherit = ['crm.lead', 'crm.follow.up.mixin']
+    _inherit = ['crm.lead', 'crm.follow.up.mixin', 'crm.guard.mixin']
     _follow_up_parent_field = 'lead_id'
 
     follow_up_ids = fields.One2many('crm.follow.up', 'lead_id', 'Follow-up Records')
@@ -40,6 +40,15 @@ class CrmLead(models.Model):
     duplicate_lead_ids = fields.Many2many('crm.lead', string='Possible Duplicate Leads',
                                           compute='_compute_lead_duplicates')
     duplicate_warning = fields.Text('Duplicate Warning', compute='_compute_lead_duplicates')
+
+    def _crm_action_fields(self):
+        return super(CrmLead, self)._crm_action_fields() + (
+            'lead_state', 'assigned_at', 'converted_partner_id', 'converted_contact_id',
+            'converted_opportunity_id', 'converted_at', 'invalid_reason', 'invalid_at',
+            'last_follow_up_at', 'followed_up')
+
+    def _crm_target_fields(self):
+        return dict(super(CrmLead, self)._crm_target_fields(), partner_id='write')
 
     @api.depends('partner_name', 'phone', 'mobile', 'type')
     def _compute_lead_duplicates(self):
@@ -101,13 +110,19 @@ class CrmLead(models.Model):
     def action_assign(self, user_id=False, team_id=False):
         """Assign the leads to a salesperson and/or a team. Without team_id the
         salesperson's own team is used. Returns True."""
-        if not user_id and not team_id:
+        self.env.user._crm_check_can_act()
+        Guard = self.env['crm.guard']
+        user = Guard._arg_record('res.users', user_id, _('the salesperson'), required=False)
+        team = Guard._arg_record('crm.team', team_id, _('the sales team'), required=False)
+        if not user and not team:
             raise UserError(_('Choose a salesperson or a team to assign the leads to.'))
+        if user and not user.has_group('crm_sales.group_crm_salesman'):
+            raise UserError(_('%s is not a salesperson.') % user.name)
         vals = {}
-        if user_id:
-            user = self.env['res.users'].browse(user_id)
+        team_id = team.id
+        if user:
             vals['user_id'] = user.id
-            team_id = team_id or user.sudo().sale_team_id.id
+            team_id = team_id or user.sale_team_id.id
         if team_id:
             vals['team_id'] = team_id
         self._crm_check_open(_('assigned'))
@@ -130,9 +145,8 @@ class CrmLead(models.Model):
     @api.multi
     def action_mark_invalid(self, reason):
         """Mark the leads invalid with a reason (required). Returns True."""
-        reason = (reason or '').strip()
-        if not reason:
-            raise UserError(_('Please give the reason why the lead is invalid.'))
+        self.env.user._crm_check_can_act()
+        reason = self.env['crm.guard']._arg_text(reason, _('the reason why the lead is invalid'))
         self._crm_check_open(_('marked invalid'))
         self.write({'lead_state': 'invalid', 'invalid_reason': reason,
                     'invalid_at': self.env['crm.clock'].now_str()})
@@ -143,6 +157,7 @@ class CrmLead(models.Model):
     @api.multi
     def action_restore(self):
         """Put invalid leads back into the working lists. Returns True."""
+        self.env.user._crm_check_can_act()
         for lead in self:
             if lead.lead_state != 'invalid':
                 raise UserError(_('Lead "%s" is not marked invalid.') % lead.name)
@@ -158,14 +173,26 @@ class CrmLead(models.Model):
         is linked), its contact person, and with ``create_opportunity`` a new
         opportunity. Returns {'partner_id', 'contact_id', 'opportunity_id'} (ids or False).
         Raises UserError if the lead was already converted or is invalid."""
-        self.ensure_one()
+        self.env.user._crm_check_can_act()
+        if len(self) != 1:
+            raise UserError(_('Convert one lead at a time (got %d).') % len(self))
+        Guard = self.env['crm.guard']
+        partner_id = Guard._arg_id(partner_id, _('the customer'), required=False)
+        user_id = Guard._arg_id(user_id, _('the salesperson'), required=False)
+        opportunity_name = Guard._arg_text(opportunity_name, _('the opportunity name'),
+                                           required=False, max_len=256)
+        contact_name = Guard._arg_text(contact_name, _('the contact name'), required=False,
+                                       max_len=256)
+        partner_name = Guard._arg_text(partner_name, _('the company name'), required=False,
+                                       max_len=256)
         # the lead's context may hold default_type='lead' etc.: never pass it to partners
         lead = self.with_context({k: v for k, v in self.env.context.items()
                                   if not k.startswith('default_')})
         self = lead
         lead._crm_check_open(_('converted'))
         Partner = self.env['res.partner']
-        user = self.env['res.users'].browse(user_id) if user_id else (lead.user_id or self.env.user)
+        user = Guard._arg_record('res.users', user_id, _('the salesperson')).sudo(self.env.uid) \
+            if user_id else (lead.user_id or self.env.user)
         team = lead.team_id or user.sudo().sale_team_id
         company_name = (partner_name or lead.partner_name or '').strip()
         person_name = (contact_name or lead.contact_name or '').strip()

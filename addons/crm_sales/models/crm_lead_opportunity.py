@@ -37,6 +37,10 @@ class CrmLead(models.Model):
         help='Products total minus the order discount; it becomes the expected revenue.')
 
     # ------------------------------------------------------------------ computes
+    def _crm_action_fields(self):
+        return super(CrmLead, self)._crm_action_fields() + (
+            'end_status', 'end_reason_id', 'end_note', 'end_date')
+
     @api.depends('type', 'team_id', 'team_id.stage_group_id')
     def _compute_stage_group_id(self):
         Group = self.env['crm.stage.group']
@@ -233,16 +237,15 @@ class CrmLead(models.Model):
         """Close the opportunities: ``end_status`` is 'won', 'lost' or 'invalid';
         lost and invalid need ``reason_id`` (a crm.lost.reason id). Won sets the
         probability to 100, lost/invalid to 0. Returns True."""
+        self.env.user._crm_check_can_act()
         labels = dict(END_STATUSES)
-        if end_status not in labels:
-            raise UserError(_('Unknown end status "%s": use won, lost or invalid.') % (end_status,))
-        reason = self.env['crm.lost.reason']
-        if reason_id:
-            if isinstance(reason_id, (list, tuple)):
-                reason_id = reason_id[0]
-            reason = reason.browse(int(reason_id)).exists()
-            if not reason:
-                raise UserError(_('The reason you chose does not exist any more.'))
+        if not isinstance(end_status, str) or end_status not in labels:
+            raise UserError(_('Unknown end status "%s": use won, lost or invalid.') % (
+                self.env['crm.guard']._short(end_status),))
+        Guard = self.env['crm.guard']
+        reason = Guard._arg_record('crm.lost.reason', reason_id, _('the reason'), required=False)
+        reason = self.env['crm.lost.reason'].browse(reason.ids)
+        note = Guard._arg_text(note, _('the note'), required=False) or False
         if end_status in ('lost', 'invalid') and not reason:
             raise UserError(_('Give a reason when an opportunity is lost or invalid.'))
         for lead in self:
@@ -271,6 +274,7 @@ class CrmLead(models.Model):
     def action_reopen(self):
         """Reopen closed opportunities (clears the end status, probability back to the
         stage's win rate)."""
+        self.env.user._crm_check_can_act()
         for lead in self.filtered('end_status'):
             lead.with_context(crm_end_status_write=True).write({
                 'end_status': False, 'end_reason_id': False, 'end_note': False,
@@ -304,6 +308,7 @@ class CrmLead(models.Model):
 
     @api.multi
     def action_open_end_status_wizard(self):
+        self.env.user._crm_check_can_act()
         self.ensure_one()
         return {
             'type': 'ir.actions.act_window',

@@ -49,11 +49,11 @@ class CrmShareMixin(models.AbstractModel):
                 raise AccessError(message % record.sudo().display_name)
 
     def _crm_share_users(self, user_ids):
-        if isinstance(user_ids, int):
-            user_ids = [user_ids]
-        if not user_ids or not isinstance(user_ids, (list, tuple)):
+        self.env.user._crm_check_can_act()
+        if not user_ids:
             raise UserError(_('Choose at least one colleague.'))
-        users = self.env['res.users'].sudo().browse([int(u) for u in user_ids]).exists()
+        user_ids = self.env['crm.guard']._arg_ids(user_ids, _('the colleagues'))
+        users = self.env['res.users'].sudo().browse(user_ids).exists()
         if len(users) != len(set(user_ids)):
             raise UserError(_('Some of the chosen users do not exist.'))
         internal = users.filtered(lambda u: u.has_group('base.group_user') and u.active)
@@ -74,7 +74,7 @@ class CrmShareMixin(models.AbstractModel):
         """Share the records with ``user_ids`` (list of res.users ids) with ``access``
         'read' or 'write' (write members can also read). Only the owner, a leader of the
         record's team or a manager may share. Returns True."""
-        if access not in ('read', 'write'):
+        if not isinstance(access, str) or access not in ('read', 'write'):
             raise UserError(_('Access must be "read" or "write".'))
         users = self._crm_share_users(user_ids)
         self._crm_check_can_manage(_('Only the owner of "%s", the leader of its team or a sales manager can share it.'))

@@ -32,7 +32,7 @@ def normalize_phone(number):
 
 class ResPartner(models.Model):
     _name = 'res.partner'
-    _inherit = ['res.partner', 'crm.follow.up.mixin']
+    _inherit = ['res.partner', 'crm.follow.up.mixin', 'crm.guard.mixin']
     _follow_up_parent_field = 'partner_id'
 
     type = fields.Selection(selection_add=[('registered', 'Registered address'),
@@ -226,6 +226,28 @@ class ResPartner(models.Model):
                       'to change it.') % (parent.name, _(', ').join(
                           (primaries - self).mapped('name') or primaries.mapped('name'))))
 
+    # ------------------------------------------------------------------ guard (crm.guard.mixin)
+    def _crm_action_fields(self):
+        return super(ResPartner, self)._crm_action_fields() + (
+            'is_deal', 'first_deal_date', 'owner_assigned_at', 'last_follow_up_at',
+            'followed_up', 'is_crm_customer', 'crm_owner_id', 'crm_team_id')
+
+    # a partner's related values come from its company, readable with it
+    _crm_guard_related = False
+
+    def _crm_target_fields(self):
+        return dict(super(ResPartner, self)._crm_target_fields(),
+                    parent_id='write', child_ids='write')
+
+    @api.multi
+    def _crm_check_target_access(self, mode, source, field):
+        """CRM customers and their contacts need ``mode``; other partners (colleagues,
+        suppliers, the company) only need to be readable."""
+        scoped = self.sudo().filtered('is_crm_scoped')
+        super(ResPartner, self.browse(scoped.ids))._crm_check_target_access(mode, source, field)
+        super(ResPartner, self - self.browse(scoped.ids))._crm_check_target_access(
+            'read', source, field)
+
     # ------------------------------------------------------------------ CRUD
     def _crm_is_contact_vals(self, vals):
         return (vals.get('parent_id') and not vals.get('is_company')
@@ -313,6 +335,7 @@ class ResPartner(models.Model):
     @api.multi
     def action_set_primary(self):
         """Make this contact the primary contact of its company (the previous one is unset)."""
+        self.env.user._crm_check_can_act()
         for contact in self:
             if not contact.parent_id:
                 raise UserError(_('"%s" does not belong to a customer, so it cannot be its '
@@ -325,5 +348,6 @@ class ResPartner(models.Model):
     @api.multi
     def action_mark_deal(self):
         """Mark the customer as having closed a deal (sets the first deal date once)."""
+        self.env.user._crm_check_can_act()
         self.write({'is_deal': True})
         return True

@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ResUsers(models.Model):
@@ -29,6 +30,20 @@ class ResUsers(models.Model):
             return 'read_all'
         return 'none'
 
+    def _crm_can_act(self):
+        """True for users who may change CRM data (salespeople, leaders, managers,
+        administrators); False for the read-only executive and non-CRM users."""
+        self.ensure_one()
+        return self._crm_scope_level() in ('all', 'scoped')
+
+    def _crm_check_can_act(self):
+        """Public actions that write through sudo() or SQL call this first: the ACLs they
+        bypass would otherwise let a read-only role act."""
+        if not self._crm_can_act():
+            raise AccessError(_('%s can read the CRM but not change it: this action needs a '
+                                'salesperson, team leader or sales manager.') % self.name)
+        return True
+
     @api.multi
     def _crm_partner_rule_domain(self, mode='read'):
         """Domain of the global record rules on res.partner (see
@@ -44,12 +59,10 @@ class ResUsers(models.Model):
         if level in ('all', 'none') or (level == 'read_all' and mode == 'read'):
             return [(1, '=', 1)]
         # Shares live on the customer; through commercial_partner_id they also open its
-        # contacts and addresses. The ORM resolves the path to the ids of the few
-        # customers shared with this user, so the rule stays an indexed IN.
-        scope = [('crm_owner_id', '=', self.id),
-                 ('commercial_partner_id.share_write_user_ids', 'in', [self.id])]
-        if mode == 'read':
-            scope.append(('commercial_partner_id.share_read_user_ids', 'in', [self.id]))
+        # contacts and addresses (crm_shared_*_user_ids search with a sub-select on the
+        # share tables: the SQL has the same size however many customers are shared).
+        shared = 'crm_shared_user_ids' if mode == 'read' else 'crm_shared_write_user_ids'
+        scope = [('crm_owner_id', '=', self.id), (shared, 'in', [self.id])]
         if self.crm_led_team_ids:
             scope.append(('crm_team_id', 'in', self.crm_led_team_ids.ids))
         scope.append(('is_crm_scoped', '=', False))

@@ -23,7 +23,17 @@ class CrmShareWizard(models.TransientModel):
     def _records(self):
         if self.res_model not in SHARE_MODELS:
             raise UserError(_('These records cannot be shared.'))
-        return self.env[self.res_model].browse(safe_eval(self.res_ids or '[]'))
+        try:
+            ids = safe_eval(self.res_ids or '[]')
+        except Exception:
+            ids = None
+        if not isinstance(ids, (list, tuple)) or not ids:
+            raise UserError(_('Choose the records to share.'))
+        ids = self.env['crm.guard']._arg_ids(list(ids), _('the records to share'))
+        records = self.env[self.res_model].browse(ids).exists()
+        if len(records) != len(set(ids)):
+            raise UserError(_('Some of the records to share do not exist any more.'))
+        return records
 
     @api.multi
     def action_apply(self):

@@ -1,0 +1,383 @@
+"""The guard of the whole class of "bad input" and "acting without the right" defects.
+
+Every public method of the project's models and wizards is discovered from the registry
+(a model class of a ``crm_*`` module defines it), so a new module's methods are covered
+without editing this file. Each is called over XML-RPC as each demo role with bad
+arguments: foreign, missing, malformed and empty ids, wrong types, negative numbers, huge
+strings, unknown keywords. Every call must either fail with a business error
+(UserError / ValidationError / AccessError / MissingError: XML-RPC fault code 2 or 4,
+never a traceback) in the caller's language (the demo users read Chinese), or succeed;
+and in both cases no row of the project's tables may change. Then ``create`` / ``write``
+get values of the wrong type, records pointing at targets the user may not work on, and
+direct writes of the fields only actions change."""
+import inspect
+import os
+import re
+import xmlrpc.client
+
+import pytest
+
+from conftest import DB
+
+CJK = re.compile('[\u4e00-\u9fff]')
+ROLES = ('lina', 'zhangwei', 'sunqiang', 'zhoutao', 'wugang')
+MANAGERS = ('sunqiang', 'zhoutao')
+MISSING = 999999999
+HUGE = 'x' * 100000
+BAD_ARGS = ('abc', -1, HUGE, [], {'a': 1})
+# ORM methods (create / write are fuzzed with their values below)
+ABSTRACT = set()
+EXTRA_TABLES = ('mail_message', 'mail_activity', 'ir_attachment', 'mail_followers')
+
+
+@pytest.fixture(scope='module')
+def registry_env():
+    """The registry of the test database, loaded in this process for introspection and
+    for reading row counts (never written)."""
+    import odoo
+    from odoo import SUPERUSER_ID, api
+    odoo.tools.config.parse_config(['-c', os.environ['CRM_ODOO_CONF'], '--log-level=warn'])
+    with api.Environment.manage():
+        registry = odoo.registry(DB)
+        cr = registry.cursor()
+        try:
+            yield api.Environment(cr, SUPERUSER_ID, {})
+        finally:
+            cr.rollback()
+            cr.close()
+
+
+def _is_project_class(klass):
+    return getattr(klass, '__module__', '').startswith('odoo.addons.crm_')
+
+
+def project_models(env, abstract=False):
+    return sorted(name for name, cls in env.registry.models.items()
+                  if (abstract or not cls._abstract) and any(_is_project_class(k) for k in cls.__mro__))
+
+
+def project_methods(env):
+    """[(model, method, is_model_api, [parameter names])] of every public method whose
+    first definition in the model's class hierarchy comes from a crm_* module."""
+    from odoo import models
+    found = []
+    for name in project_models(env, abstract=True):
+        cls = env.registry[name]
+        for attr in sorted(dir(cls)):
+            if attr.startswith('_') or hasattr(models.BaseModel, attr):
+                continue
+            owner = next((k for k in cls.__mro__ if attr in vars(k)), None)
+            func = getattr(cls, attr, None)
+            if owner is None or not _is_project_class(owner) or not inspect.isfunction(func):
+                continue
+            params = [p.name for p in list(inspect.signature(func).parameters.values())[1:]
+                      if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+            found.append((name, attr, getattr(func, '_api', None) == 'model', params))
+    return found
+
+
+def project_tables(env):
+    """(table, has write_date) of the project's models, the CRM's standard models and
+    the chatter/attachment tables, plus their many2many tables."""
+    tables = {}
+    for name in project_models(env) + ['res.partner', 'crm.lead']:
+        model = env[name]
+        if model._transient or not model._auto:
+            continue
+        tables[model._table] = True
+        for field in model._fields.values():
+            if field.type == 'many2many' and field.store and field.relation:
+                tables.setdefault(field.relation, False)
+    for table in EXTRA_TABLES:
+        tables[table] = table != 'mail_followers'
+    return sorted(tables.items())
+
+
+class Fingerprint(object):
+    def __init__(self, env):
+        self.cr = env.cr
+        parts = ["SELECT '%s', count(*), %s FROM \"%s\"" % (
+            t, 'max(write_date)::text' if wd else "''", t) for t, wd in project_tables(env)]
+        self.sql = ' UNION ALL '.join(parts)
+
+    def take(self):
+        self.cr.rollback()  # a new snapshot
+        self.cr.execute(self.sql)
+        return sorted(self.cr.fetchall())
+
+
+def _call(user, model, method, args, kwargs):
+    try:
+        return ('ok', user.call(model, method, *args, **kwargs))
+    except xmlrpc.client.Fault as fault:
+        return ('fault', fault)
+
+
+def _check_outcome(outcome, what):
+    """None if the outcome is acceptable, else what is wrong."""
+    status, value = outcome
+    if status == 'ok':
+        return None
+    if value.faultCode not in (2, 4):
+        return '%s: a traceback instead of a clear error: %s' % (
+            what, value.faultString.strip().splitlines()[-1][:300])
+    if not CJK.search(value.faultString):
+        return '%s: the message is not in Chinese: %s' % (what, value.faultString[:300])
+    return None
+
+
+def _report(problems):
+    """Distinct problems (one per method and kind of failure), the first ones in full."""
+    distinct = {}
+    for p in problems:
+        key = (p.split('(')[0].rsplit('.', 1)[0], p.split(' as ')[-1].split(': ', 1)[-1][:60])
+        distinct.setdefault(key, p)
+    return '%d problems (%d distinct):\n%s' % (len(problems), len(distinct),
+                                              '\n'.join(list(distinct.values())[:60]))
+
+
+@pytest.fixture(scope='module')
+def world(admin, rpc):
+    """Records of yanglei (华南, so foreign to lina and to zhangwei's team) and of lina."""
+    uid = {login: rpc(login).uid for login in ('lina', 'yanglei')}
+    south = admin.ref('crm_sales.team_south')
+    east = admin.ref('crm_sales.team_east')
+    foreign_customer = admin.call('res.partner', 'create', {
+        'name': 'E2E 守卫 外部客户', 'is_company': True, 'customer': True,
+        'user_id': uid['yanglei'], 'team_id': south})
+    foreign_contact = admin.call('res.partner', 'create', {
+        'name': 'E2E 守卫 外部联系人', 'parent_id': foreign_customer, 'type': 'contact',
+        'phone': '021-55550001'})
+    foreign_lead = admin.call('crm.lead', 'create', {
+        'name': 'E2E 守卫 外部商机', 'type': 'opportunity', 'user_id': uid['yanglei'],
+        'team_id': south, 'partner_id': foreign_customer})
+    own_customer = admin.call('res.partner', 'create', {
+        'name': 'E2E 守卫 李娜客户', 'is_company': True, 'customer': True,
+        'user_id': uid['lina'], 'team_id': east})
+    own_lead = admin.call('crm.lead', 'create', {
+        'name': 'E2E 守卫 李娜商机', 'type': 'opportunity', 'user_id': uid['lina'],
+        'team_id': east, 'partner_id': own_customer})
+    own_follow_up = admin.call('crm.follow.up', 'create', {
+        'partner_id': own_customer, 'user_id': uid['lina'], 'content': 'E2E 守卫 跟进'})
+    foreign = {
+        'res.partner': foreign_customer, 'crm.lead': foreign_lead,
+        'crm.follow.up': admin.call('crm.follow.up', 'create', {
+            'partner_id': foreign_customer, 'user_id': uid['yanglei'], 'content': 'E2E 外部跟进'}),
+        'crm.customer.relation': admin.call('crm.customer.relation', 'create', {
+            'partner_id': foreign_customer, 'related_partner_id': own_customer,
+            'relation_type': 'partner'}),
+        'res.users': uid['yanglei'],
+    }
+    return {'foreign': foreign, 'foreign_contact': foreign_contact,
+            'own': {'res.partner': own_customer, 'crm.lead': own_lead,
+                    'crm.follow.up': own_follow_up},
+            'uid': uid}
+
+
+def _foreign_id(admin, world, model, transient):
+    if model in world['foreign']:
+        return world['foreign'][model]
+    if transient or model in ABSTRACT:
+        return None
+    ids = admin.call(model, 'search', [], limit=1, context={'active_test': False})
+    return ids[0] if ids else None
+
+
+def _calls(method_info, login, foreign_id):
+    """(args, kwargs) of the bad calls of one method for one role."""
+    model, name, is_model, params = method_info
+    n = len(params)
+    calls = []
+    if is_model:
+        id_sets = [[]]
+    else:
+        target = [MISSING] if login in MANAGERS or foreign_id is None else [foreign_id]
+        id_sets = [target, [MISSING], ['abc'], []]
+    for ids in id_sets:
+        prefix = [] if is_model else [ids]
+        for bad in BAD_ARGS[:2] if ids != id_sets[0] else BAD_ARGS:
+            calls.append((prefix + [bad] * n, {}))
+    first = [] if is_model else [id_sets[0]]
+    calls.append((first + ['abc'] * n, {'bogus_keyword': 1}))
+    return calls
+
+
+def test_every_public_method_fails_cleanly_and_changes_nothing(registry_env, admin, rpc, world):
+    ABSTRACT.update(n for n in project_models(registry_env, abstract=True)
+                    if registry_env[n]._abstract)
+    methods = project_methods(registry_env)
+    names = {(m, n) for m, n, _i, _p in methods}
+    # the discovery sees the modules' actions (a new module's methods join automatically)
+    assert ('res.partner', 'action_pool_claim') in names
+    assert ('crm.lead', 'action_convert') in names
+    assert ('crm.clock', 'set_now') in names
+    fingerprint = Fingerprint(registry_env)
+    before = fingerprint.take()
+    problems = []
+    for info in methods:
+        model = info[0]
+        foreign_id = _foreign_id(admin, world, model, registry_env[model]._transient)
+        for login in ROLES:
+            user = rpc(login)
+            for args, kwargs in _calls(info, login, foreign_id):
+                what = '%s.%s%r as %s' % (model, info[1], tuple(
+                    a if a != HUGE else '<100k chars>' for a in args), login)
+                problem = _check_outcome(_call(user, model, info[1], args, kwargs), what)
+                if problem:
+                    problems.append(problem)
+                after = fingerprint.take()
+                if after != before:
+                    changed = [a for a, b in zip(after, before) if a != b]
+                    problems.append('%s changed rows: %s' % (what, changed))
+                    before = after
+    admin.call('crm.clock', 'set_now', False)
+    assert not problems, _report(problems)
+
+
+BAD_VALUES = {
+    'many2one': ['abc', MISSING],
+    'integer': ['abc', 1.5],
+    'float': ['abc', 1e308],
+    'monetary': ['abc', 1e308],
+    'char': [12345, 'x' * 5000],
+    'text': [['a'], 'x' * 200001],
+    'html': [['a']],
+    'selection': ['no_such_value', 7],
+    'date': ['garbage', '2026-13-45'],
+    'datetime': ['garbage', 20261201],
+    'boolean': ['abc'],
+    'many2many': ['abc', [(6, 0, ['abc'])], [(4, MISSING)]],
+    'one2many': ['abc', [(9, 0, 0)], [(0, 0, {'no_such_field': 1})]],
+}
+
+
+def _project_fields(env, model):
+    return [(name, field.type) for name, field in sorted(env[model]._fields.items())
+            if getattr(field, '_module', None) and field._module.startswith('crm_')
+            and not field.compute and field.type in BAD_VALUES
+            and name not in ('id', 'create_uid', 'write_uid', 'create_date', 'write_date')]
+
+
+def test_create_and_write_with_bad_values_fail_cleanly(registry_env, admin, rpc, world):
+    """Each project field gets values of the wrong type, out of range, too long, or
+    naming nothing, in create (as a salesperson) and write (as a manager, on a record
+    of the model): a clear Chinese error, nothing written."""
+    fingerprint = Fingerprint(registry_env)
+    before = fingerprint.take()
+    problems = []
+    lina, manager = rpc('lina'), rpc('sunqiang')
+    for model in project_models(registry_env):
+        fields = _project_fields(registry_env, model)
+        if not fields:
+            continue
+        record = _foreign_id(admin, world, model, registry_env[model]._transient)
+        for fname, ftype in fields:
+            for bad in BAD_VALUES[ftype]:
+                label = '<%d chars>' % len(bad) if isinstance(bad, str) and len(bad) > 100 else bad
+                calls = [(lina, 'create', [{fname: bad}])]
+                if record:
+                    calls.append((manager, 'write', [[record], {fname: bad}]))
+                for user, method, args in calls:
+                    what = '%s.%s(%s=%r) as %s' % (model, method, fname, label, user.login)
+                    outcome = _call(user, model, method, args, {})
+                    if outcome[0] == 'ok':
+                        problems.append('%s: accepted' % what)
+                    else:
+                        problem = _check_outcome(outcome, what)
+                        if problem:
+                            problems.append(problem)
+                    after = fingerprint.take()
+                    if after != before:
+                        problems.append('%s changed rows' % what)
+                        before = after
+    assert not problems, _report(problems)
+
+
+def _different_value(ftype, field, current, own_ids):
+    if ftype == 'boolean':
+        return not current
+    if ftype in ('char', 'text'):
+        return 'E2E 直接写入'
+    if ftype == 'datetime':
+        return '2030-01-01 00:00:00'
+    if ftype == 'date':
+        return '2030-01-01'
+    if ftype == 'selection':
+        return next(k for k, _v in field['selection'] if k != current)
+    if ftype == 'many2one':
+        return own_ids.get(field['relation'], 1)
+    if ftype == 'integer':
+        return 7
+    return None
+
+
+def test_fields_only_actions_change_refuse_direct_writes(registry_env, admin, rpc, world):
+    """Every field a model declares as action-only (``_crm_action_fields``) refuses a
+    direct write by the owner and a create with a value: AccessError, row unchanged."""
+    lina = rpc('lina')
+    own_ids = dict(world['own'], **{'res.users': world['uid']['lina']})
+    checked = 0
+    for model in project_models(registry_env):
+        Model = registry_env[model]
+        if not hasattr(Model, '_crm_action_fields') or not Model._crm_action_fields():
+            continue
+        record = world['own'].get(model)
+        assert record, 'no record of %s owned by lina to try the action-only fields on' % model
+        fields = lina.call(model, 'fields_get', list(Model._crm_action_fields()))
+        current = admin.call(model, 'read', [record], list(fields))[0]
+        for fname, field in sorted(fields.items()):
+            value = current[fname][0] if isinstance(current[fname], list) and current[fname] else current[fname]
+            new = _different_value(field['type'], field, value, own_ids)
+            if new is None or new == value:
+                continue
+            fault = lina.fault(model, 'write', [record], {fname: new})
+            assert fault.faultCode == 4 and '不能直接修改' in fault.faultString, (model, fname, fault.faultString[-300:])
+            after = admin.call(model, 'read', [record], [fname])[0]
+            assert after[fname] == current[fname], (model, fname)
+            checked += 1
+    assert checked >= 20, checked
+
+
+def test_records_cannot_point_at_targets_one_may_not_work_on(registry_env, admin, rpc, world):
+    """Creating or editing a record that points at another salesperson's customer,
+    contact or opportunity (``_crm_target_fields``) is refused, and changes nothing."""
+    lina = rpc('lina')
+    targets = {'res.partner': [world['foreign']['res.partner'], world['foreign_contact']],
+               'crm.lead': [world['foreign']['crm.lead']]}
+    checked = 0
+    for model in project_models(registry_env):
+        Model = registry_env[model]
+        if not hasattr(Model, '_crm_target_fields') or not Model._crm_target_fields():
+            continue
+        record = world['own'].get(model)
+        for fname, mode in sorted(Model._crm_target_fields().items()):
+            field = Model._fields[fname]
+            if mode != 'write' or field.comodel_name not in targets or not record:
+                continue
+            for target in targets[field.comodel_name]:
+                value = [(4, target)] if field.type in ('many2many', 'one2many') else target
+                before = admin.call(model, 'read', [record], [fname])[0][fname]
+                fault = lina.fault(model, 'write', [record], {fname: value})
+                assert fault.faultCode == 4 and CJK.search(fault.faultString), fault.faultString[-300:]
+                assert admin.call(model, 'read', [record], [fname])[0][fname] == before
+                checked += 1
+    # and a follow-up created on the colleague's customer, contact or opportunity
+    count = admin.call('crm.follow.up', 'search_count', [])
+    for vals in ({'partner_id': world['foreign']['res.partner']},
+                 {'partner_id': world['foreign_contact']},
+                 {'lead_id': world['foreign']['crm.lead']}):
+        fault = lina.fault('crm.follow.up', 'create', dict(vals, content='E2E 越权跟进'))
+        assert '不是您可以处理的' in fault.faultString, fault.faultString[-300:]
+        checked += 1
+    assert admin.call('crm.follow.up', 'search_count', []) == count
+    assert checked >= 8, checked
+
+
+def test_messages_come_in_the_callers_language_without_a_context(rpc, world):
+    """A zh_CN leader calling over XML-RPC without any context gets Chinese."""
+    leader = rpc('zhangwei')
+    fault = leader.fault('res.partner', 'action_pool_assign', [world['own']['res.partner']],
+                         999999)
+    assert '所选的销售员不存在' in fault.faultString, fault.faultString
+    fault = leader.fault('crm.lead', 'action_set_end_status', [world['own']['crm.lead']], 'maybe')
+    assert CJK.search(fault.faultString) and 'won' in fault.faultString, fault.faultString

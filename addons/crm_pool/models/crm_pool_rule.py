@@ -1,8 +1,6 @@
 # -*- coding: utf-8 -*-
 import datetime
-import json
 import logging
-import threading
 import time
 
 from odoo import _, api, fields, models
@@ -11,9 +9,6 @@ from odoo.osv import expression
 from odoo.tools.safe_eval import safe_eval
 
 _logger = logging.getLogger(__name__)
-
-LAST_RUN_PARAM = 'crm_pool.last_run'
-RETRY_DELAY = 2  # seconds between the run and its retry of locked customers
 
 RULE_KINDS = [
     ('no_follow_up', 'No follow-up for N days'),
@@ -253,117 +248,6 @@ class CrmPoolRule(models.Model):
                 if pid not in result or due < result[pid][0]:
                     result[pid] = (due, rule)
         return result
-
-    # ------------------------------------------------------------------ cron
-    def _pool_commit(self):
-        """Commit the batch just processed.
-
-        Justification (OCA asks for one): the cron may run over 100k customers and Odoo
-        kills a cron at limit_time_real / limit_time_cpu without advancing nextcall. Each
-        batch updates its customers, writes their log lines (or reminder activities and the
-        reminder mark) in one transaction, and the selection of the next batch only depends
-        on the state of the data: committing per batch keeps the work already done if the
-        process dies, a crash loses at most the current (rolled back, unlogged) batch, and
-        nothing is ever logged twice. Never in test mode (tests run in one transaction)."""
-        if (self.env.context.get('crm_pool_no_commit')
-                or getattr(threading.currentThread(), 'testing', False)
-                or self.env.registry.in_test_mode()):
-            return
-        self.env.cr.commit()  # pylint: disable=invalid-commit
-
-    @api.model
-    def _cron_pool_run(self, batch_size=1000):
-        """Daily job: auto-release due customers into their pools, then send the advance
-        reminders. Idempotent: a second run at the same clock time changes nothing."""
-        released = self._run_auto_release(batch_size=batch_size)
-        reminded = self._run_reminders(batch_size=batch_size)
-        deferred = self._count_deferred()
-        if deferred:
-            # rows locked by another transaction (someone editing or claiming them) were
-            # skipped: retry once the batches are done, then leave the rest to the next run
-            self._pool_wait_before_retry()
-            released += self._run_auto_release(batch_size=batch_size)
-            reminded += self._run_reminders(batch_size=batch_size)
-            deferred = self._count_deferred()
-        summary = {'released': released, 'reminded': reminded, 'deferred': deferred,
-                   'at': self.env['crm.clock'].now_str()}
-        log = _logger.warning if deferred else _logger.info
-        log('crm_pool cron: %d customers released, %d reminders, %d deferred to the next run '
-            '(locked by another transaction)', released, reminded, deferred)
-        self.env['ir.config_parameter'].sudo().set_param(LAST_RUN_PARAM, json.dumps(summary))
-        return summary
-
-    @api.model
-    def _pool_wait_before_retry(self):
-        if not self.env.registry.in_test_mode():
-            time.sleep(RETRY_DELAY)
-
-    @api.model
-    def _count_deferred(self, now=None):
-        """Customers due for release (or for a reminder) that are still waiting: after a
-        run, those whose rows another transaction held locked (SKIP LOCKED)."""
-        now = now or self.env['crm.clock'].now()
-        now_str = fields.Datetime.to_string(now)
-        rules = self._active_rules()
-        due = set()
-        for rule in rules:
-            sql, params = rule._select_sql(rules, where='%s <= %%s' % rule._due_sql(),
-                                           params=[now_str], order=False)
-            due.update(r[0] for r in self._fetch_rows(sql, params))
-        return len(due)
-
-    @api.model
-    def _run_auto_release(self, batch_size=1000, now=None):
-        now = now or self.env['crm.clock'].now()
-        now_str = fields.Datetime.to_string(now)
-        Partner = self.env['res.partner'].sudo()
-        rules = self._active_rules()
-        total = 0
-        for rule in rules:
-            previous = set()  # guard against a loop, memory bounded by the batch size
-            while True:
-                sql, params = rule._select_sql(
-                    rules, where='%s <= %%s' % rule._due_sql(), params=[now_str],
-                    limit=batch_size, lock=True)
-                rows = [r for r in self._fetch_rows(sql, params) if r[0] not in previous]
-                if not rows:
-                    break
-                previous = {r[0] for r in rows}
-                Partner._pool_release_sql(
-                    [r[0] for r in rows], rule.pool_id, 'auto_release', now,
-                    reason=rule.name, rule=rule)
-                total += len(rows)
-                self._pool_commit()
-        return total
-
-    @api.model
-    def _run_reminders(self, batch_size=1000, now=None):
-        now = now or self.env['crm.clock'].now()
-        now_str = fields.Datetime.to_string(now)
-        Partner = self.env['res.partner'].sudo()
-        rules = self._active_rules()
-        total = 0
-        for rule in rules:
-            if rule.pool_id.remind_days <= 0:
-                continue
-            horizon = fields.Datetime.to_string(
-                now + datetime.timedelta(days=rule.pool_id.remind_days))
-            # once per cycle: not reminded since the countdown of this rule (re)started
-            where = ('{due} <= %s AND {due} > %s AND ("res_partner".pool_reminder_sent_at IS NULL'
-                     ' OR "res_partner".pool_reminder_sent_at < {ref})').format(
-                         due=rule._due_sql(), ref=rule._reference_sql())
-            previous = set()
-            while True:
-                sql, params = rule._select_sql(rules, where=where, params=[horizon, now_str],
-                                               limit=batch_size, lock=True)
-                rows = [r for r in self._fetch_rows(sql, params) if r[0] not in previous]
-                if not rows:
-                    break
-                previous = {r[0] for r in rows}
-                Partner._pool_remind_sql(rows, rule, now)
-                total += len(rows)
-                self._pool_commit()
-        return total
 
     @api.multi
     def action_preview(self):

@@ -4,7 +4,7 @@ path of res.partner (read with or without a field list, export, group keys, disp
 names with e-mail), the chatter of the customer and its contacts (mail_message.py) and
 related fields of other models (crm.pool.mask.mixin, crm_lead.py). Leaders, managers
 and the executive see the values."""
-from odoo import SUPERUSER_ID, _, api, models
+from odoo import api, models
 from odoo.osv import expression
 
 # Contact data hidden from salespeople while a customer (or its contact) is in a pool.
@@ -19,9 +19,7 @@ class ResPartner(models.Model):
     @api.model
     def _pool_sees_contact_data(self):
         user = self.env.user
-        return (self.env.uid == SUPERUSER_ID
-                or user.has_group('crm_sales.group_crm_leader')
-                or user.has_group('crm_sales.group_crm_executive'))
+        return user._crm_is_leader() or user._crm_is_executive()
 
     @api.model
     def _pool_masked_partner_ids(self, ids):

@@ -216,8 +216,8 @@ class TestPoolCron(PoolCase):
         customer is logged exactly once. (Commits are emulated with savepoints: tests run
         in one transaction.)"""
         from unittest.mock import patch
-        from odoo.addons.crm_pool.models.crm_pool_rule import CrmPoolRule
-        from odoo.addons.crm_pool.models.res_partner import ResPartner
+        from odoo.addons.crm_pool.models.crm_pool_rule_cron import CrmPoolRule
+        from odoo.addons.crm_pool.models.res_partner_pool import ResPartner
         self.make_rule(days=10)
         customers = self.Partner
         for i in range(7):

@@ -52,3 +52,17 @@ class TestPoolGuard(PoolCase):
             Guard._check_vals('res.partner', {'pool_locked': True}, records=customer.sudo(self.sales_a1))
         # writing the value it already has is no change
         Guard._check_vals('res.partner', {'pool_locked': False}, records=customer.sudo(self.sales_a1))
+
+    def test_follow_ups_follow_their_customer_through_release_and_claim(self):
+        """The release is SQL: crm_sales' _crm_owner_changed hook brings the owner that
+        follow-ups store for the record rules along."""
+        customer = self.make_customer('Released Follow-up Co', user=self.sales_a1)
+        follow_up = self.env['crm.follow.up'].sudo(self.sales_a1).create(
+            {'partner_id': customer.id, 'content': 'call'})
+        self.assertEqual(follow_up.crm_owner_id, self.sales_a1)
+        customer.sudo(self.sales_a1).action_pool_release('no need')
+        follow_up.invalidate_cache()
+        self.assertFalse(follow_up.crm_owner_id)
+        customer.sudo(self.sales_a2).action_pool_claim()
+        follow_up.invalidate_cache()
+        self.assertEqual(follow_up.crm_owner_id, self.sales_a2)

@@ -28,12 +28,12 @@ class CrmPoolOffboardWizard(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        if not self.env['res.partner']._pool_is_manager():
+        if not self.env.user._crm_is_manager():
             raise UserError(_('Only sales managers may offboard salespeople.'))
         if self.mode == 'user' and not self.target_user_id:
             raise UserError(_('Choose the colleague who takes over the customers.'))
-        self.env['res.partner']._pool_offboard(
-            self.user_ids, target=self.target_user_id if self.mode == 'user' else None,
+        self.user_ids._pool_offboard(
+            target=self.target_user_id if self.mode == 'user' else None,
             reason=self.reason)
         self.user_ids.sudo().with_context(crm_pool_skip_offboard=True).write({'active': False})
         return {'type': 'ir.actions.act_window_close'}

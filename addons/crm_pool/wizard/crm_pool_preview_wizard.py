@@ -35,8 +35,7 @@ class CrmPoolPreviewWizard(models.TransientModel):
     def action_compute(self):
         self.ensure_one()
         user = self.env.user
-        if not (user.has_group('crm_sales.group_crm_leader')
-                or user.has_group('crm_sales.group_crm_executive')):
+        if not (user._crm_is_leader() or user._crm_is_executive()):
             raise AccessError(_('Only team leaders, sales managers and CRM administrators '
                                 'preview the release rules.'))
         rules = self._preview_rules()

@@ -11,8 +11,10 @@ from . import crm_share_mixin
 from . import crm_stage_group
 from . import crm_stage
 from . import crm_team
+from . import res_users_crm_role
 from . import res_users_crm_scope
 from . import crm_lead_opportunity
 from . import crm_lead_product_line
 from . import crm_lead_share
 from . import res_partner_share
+from . import res_partner_transfer

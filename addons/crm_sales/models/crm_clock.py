@@ -51,7 +51,7 @@ class CrmClock(models.AbstractModel):
     def set_now(self, value):
         """Freeze the clock at ``value`` (string or False to use real time).
         Only CRM administrators may move the clock."""
-        if not self.env.user.has_group('crm_sales.group_crm_admin'):
+        if not self.env.user._crm_is_admin():
             raise AccessError(_('Only CRM administrators may set the CRM clock.'))
         if value:
             moment = self.env['crm.guard']._arg_datetime(value, _('CRM clock time'))

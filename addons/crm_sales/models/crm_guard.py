@@ -12,7 +12,7 @@ of the modules that follow inherit it.
 import datetime
 import math
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, MissingError, UserError
 
 MAX_CHAR = 4096

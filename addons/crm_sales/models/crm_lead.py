@@ -116,7 +116,7 @@ class CrmLead(models.Model):
         team = Guard._arg_record('crm.team', team_id, _('the sales team'), required=False)
         if not user and not team:
             raise UserError(_('Choose a salesperson or a team to assign the leads to.'))
-        if user and not user.has_group('crm_sales.group_crm_salesman'):
+        if user and not user._crm_is_salesperson():
             raise UserError(_('%s is not a salesperson.') % user.name)
         vals = {}
         team_id = team.id

@@ -263,12 +263,21 @@ class CrmLead(models.Model):
         if end_status == 'lost':
             vals['lost_reason'] = reason.id
         self.with_context(crm_end_status_write=True).write(vals)
+        if end_status == 'won':
+            self._crm_register_customer_deals()
         if note:
             for lead in self:
                 lead.message_post(body=_('Closed as %s: %s') % (
                     dict(self._fields['end_status']._description_selection(self.env))[end_status],
                     note))
         return True
+
+    def _crm_register_customer_deals(self):
+        """Winning an opportunity gives its customer the deal status (and first deal
+        date): crm_sales' one deal API, res.partner._crm_register_deal."""
+        for lead in self:
+            if lead.partner_id:
+                lead.partner_id._crm_register_deal(source=lead)
 
     @api.multi
     def action_reopen(self):
@@ -287,9 +296,10 @@ class CrmLead(models.Model):
         others = self - grouped
         if others:
             super(CrmLead, others.with_context(crm_end_status_write=True)).action_set_won()
-            others.filtered(lambda l: l.type == 'opportunity' and not l.end_status).with_context(
-                crm_end_status_write=True).write({
-                    'end_status': 'won', 'end_date': self.env['crm.clock'].now_str()})
+            won = others.filtered(lambda l: l.type == 'opportunity' and not l.end_status)
+            won.with_context(crm_end_status_write=True).write({
+                'end_status': 'won', 'end_date': self.env['crm.clock'].now_str()})
+            won._crm_register_customer_deals()
         if grouped:
             grouped.filtered(lambda l: not l.end_status).action_set_end_status('won')
         return True

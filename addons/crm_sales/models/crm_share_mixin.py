@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, models
+from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -32,15 +32,14 @@ class CrmShareMixin(models.AbstractModel):
         its team, or a sales manager."""
         self.ensure_one()
         user = user or self.env.user
-        if user._is_superuser() or user.has_group('crm_sales.group_crm_manager'):
+        if user._crm_is_manager():
             return True
-        if not user.has_group('crm_sales.group_crm_salesman'):
+        if not user._crm_can_act():
             return False
         record = self.sudo()
         if record._crm_share_owner() == user:
             return True
-        team = record._crm_share_team()
-        return bool(team and team.user_id == user)
+        return user._crm_leads_team(record._crm_share_team())
 
     def _crm_check_can_manage(self, message):
         """``message``: translated text with one %s (the record's name)."""
@@ -65,7 +64,7 @@ class CrmShareMixin(models.AbstractModel):
     @api.multi
     def write(self, vals):
         if ('share_read_user_ids' in vals or 'share_write_user_ids' in vals) \
-                and self.env.uid != 1 and not self.env.context.get('crm_share_ok'):
+                and self.env.uid != SUPERUSER_ID and not self.env.context.get('crm_share_ok'):
             self._crm_check_can_manage(_('Only the owner of "%s", the leader of its team or a sales manager can share it.'))
         return super(CrmShareMixin, self).write(vals)
 

@@ -66,8 +66,9 @@ class ResPartner(models.Model):
         ('new', 'New'), ('following', 'Following up'), ('deal', 'Deal'),
         ('paused', 'Paused'), ('lost', 'Churned'),
     ], string='Customer Status', default='new', index=True, track_visibility='onchange')
-    is_deal = fields.Boolean('Deal Closed', copy=False, index=True, track_visibility='onchange')
-    first_deal_date = fields.Date('First Deal Date', copy=False)
+    is_deal = fields.Boolean('Deal Closed', copy=False, index=True, readonly=True,
+                             track_visibility='onchange')
+    first_deal_date = fields.Date('First Deal Date', copy=False, readonly=True)
     relation_ids = fields.One2many('crm.customer.relation', 'partner_id', 'Relations')
     relation_inverse_ids = fields.One2many('crm.customer.relation', 'related_partner_id',
                                            'Related by')
@@ -261,8 +262,7 @@ class ResPartner(models.Model):
                                   % (code, other.name))
 
     def _crm_check_code_access(self):
-        if not self.env.user._is_superuser() and \
-                not self.env.user.has_group('crm_sales.group_crm_admin'):
+        if not self.env.user._crm_is_admin():
             raise AccessError(_('Only CRM administrators may change the customer code.'))
 
     @api.model
@@ -304,7 +304,14 @@ class ResPartner(models.Model):
         old_parents = self.mapped('parent_id') if moving else self.browse()
         if moving and 'is_primary_contact' not in vals:
             vals = dict(vals, is_primary_contact=False)
+        old_owners = {p.id: p.user_id.id for p in self.sudo()} if 'user_id' in vals else None
         res = super(ResPartner, self).write(vals)
+        if old_owners is not None:
+            changed = self.sudo().filtered(
+                lambda p: p.is_crm_customer and p.user_id.id != old_owners[p.id])
+            changed._crm_owner_changed({p.id: old_owners[p.id] for p in changed},
+                                       {'reason': self.env.context.get('crm_owner_reason', 'write'),
+                                        'sql': False})
         if 'is_company' in vals or 'customer' in vals:
             self._crm_assign_code()
         if moving:
@@ -349,5 +356,27 @@ class ResPartner(models.Model):
     def action_mark_deal(self):
         """Mark the customer as having closed a deal (sets the first deal date once)."""
         self.env.user._crm_check_can_act()
-        self.write({'is_deal': True})
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        self._crm_register_deal()
         return True
+
+    @api.multi
+    def _crm_register_deal(self, date=None, source=None):
+        """The one way a customer gets the deal status: ``date`` (default today, from
+        crm.clock) and ``source`` (the won opportunity, later the approved contract; or
+        nothing for the button). Sets ``is_deal``, the status "deal" and the first deal
+        date (the earliest deal), and notes it in the chatter. Called on contacts, it
+        registers their company. Callers check the rights first (it writes in sudo)."""
+        date = date or self.env['crm.clock'].today_str()
+        customers = self.sudo().mapped('commercial_partner_id').filtered('is_crm_customer')
+        for partner in customers:
+            vals = {'is_deal': True, 'customer_status': 'deal'}
+            if not partner.first_deal_date or date < partner.first_deal_date:
+                vals['first_deal_date'] = date
+            partner.with_context(crm_action_write=True).write(vals)
+            if source:
+                partner.message_post(body=_('Deal registered by %s.') % source.display_name,
+                                     subtype='mail.mt_note',
+                                     author_id=self.env.user.partner_id.id)
+        return customers

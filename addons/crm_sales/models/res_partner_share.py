@@ -2,9 +2,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-KEEP_OLD_OWNER = ('none', 'read', 'write')
-
-
 class ResPartner(models.Model):
     """Data scope, sharing and transfer of CRM customers."""
     _name = 'res.partner'
@@ -83,91 +80,3 @@ class ResPartner(models.Model):
     def action_share(self, user_ids, access='read'):
         self._crm_check_customers()
         return super(ResPartner, self).action_share(user_ids, access=access)
-
-    # ------------------------------------------------------------------ transfer
-    @api.multi
-    def action_transfer(self, user_id, with_contacts=True, with_opportunities=True,
-                        keep_old_owner='none'):
-        """Give the customers to the salesperson ``user_id``.
-
-        ``with_contacts``: their contacts get the new salesperson too;
-        ``with_opportunities``: their open opportunities move to the new salesperson
-        (and their team); ``keep_old_owner``: 'none', 'read' or 'write' -- the previous
-        owner stays as a read or write member. Only the owner, the leader of the
-        customer's team or a sales manager may transfer. Returns True."""
-        self.env.user._crm_check_can_act()
-        if not isinstance(keep_old_owner, str) or keep_old_owner not in KEEP_OLD_OWNER:
-            raise UserError(_('Keep the previous owner as "none", "read" or "write".'))
-        new_user = self.env['crm.guard']._arg_record(
-            'res.users', user_id, _('the salesperson who receives the customers'))
-        if not new_user.active:
-            raise UserError(_('Choose the salesperson who receives the customers.'))
-        if not new_user.has_group('crm_sales.group_crm_salesman'):
-            raise UserError(_('%s is not a salesperson and cannot own customers.') % new_user.name)
-        if not self:
-            raise UserError(_('Choose the customers to transfer.'))
-        self._crm_check_customers()
-        self._crm_check_can_manage(_(
-            'Only the owner of "%s", the leader of its team or a sales manager can transfer it.'))
-        options = {
-            'with_contacts': bool(with_contacts),
-            'with_opportunities': bool(with_opportunities),
-            'keep_old_owner': keep_old_owner,
-        }
-        author = self.env.user.partner_id.id
-        for partner in self.sudo():
-            old_user = partner.user_id
-            if old_user == new_user:
-                continue
-            vals = {'user_id': new_user.id,
-                    'share_read_user_ids': [(3, new_user.id)],
-                    'share_write_user_ids': [(3, new_user.id)]}
-            if new_user.sale_team_id:
-                vals['team_id'] = new_user.sale_team_id.id
-            if old_user and keep_old_owner == 'read':
-                vals['share_read_user_ids'].append((4, old_user.id))
-            elif old_user and keep_old_owner == 'write':
-                vals['share_write_user_ids'].append((4, old_user.id))
-            partner.with_context(crm_share_ok=True).write(vals)
-            partner_options = dict(options, old_user_id=old_user.id, author_id=author)
-            partner._crm_transfer_related(new_user, partner_options)
-            keep_label = {'none': _('not kept'), 'read': _('kept as read member'),
-                          'write': _('kept as write member')}[keep_old_owner]
-            partner.message_post(author_id=author, body=_(
-                'Customer transferred from %s to %s by %s (previous owner %s).') % (
-                old_user.name or _('nobody'), new_user.name, self.env.user.name, keep_label))
-        return True
-
-    def _crm_transfer_related(self, new_user, options):
-        """Carry the customer's related records to ``new_user`` (called in sudo, once
-        per customer, after the customer itself changed owner). ``options`` holds
-        with_contacts, with_opportunities, keep_old_owner ('none'/'read'/'write') and
-        old_user_id and author_id (partner id of the user who transfers). Other modules (contracts...) override it and call super()."""
-        self.ensure_one()
-        old_user = self.env['res.users'].browse(options.get('old_user_id') or [])
-        keep = options.get('keep_old_owner', 'none')
-        if options.get('with_contacts'):
-            contacts = self.with_context(active_test=False).search(
-                [('id', 'child_of', self.id), ('id', '!=', self.id), ('is_company', '=', False)])
-            if contacts:
-                contacts.write({'user_id': new_user.id})
-        if options.get('with_opportunities'):
-            opps = self.env['crm.lead'].search([
-                ('type', '=', 'opportunity'), ('partner_id', 'child_of', self.id),
-                ('end_status', '=', False), ('user_id', '!=', new_user.id)])
-            for opp in opps:
-                vals = {'user_id': new_user.id,
-                        'share_read_user_ids': [(3, new_user.id)],
-                        'share_write_user_ids': [(3, new_user.id)]}
-                if new_user.sale_team_id:
-                    vals['team_id'] = new_user.sale_team_id.id
-                opp_old = opp.user_id
-                if opp_old and keep == 'read':
-                    vals['share_read_user_ids'].append((4, opp_old.id))
-                elif opp_old and keep == 'write':
-                    vals['share_write_user_ids'].append((4, opp_old.id))
-                opp.with_context(crm_share_ok=True).write(vals)
-                opp.message_post(author_id=options.get('author_id'), body=_(
-                    'Opportunity transferred with its customer from %s to %s.') % (
-                    opp_old.name or _('nobody'), new_user.name))
-        return True

@@ -1,6 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
@@ -14,35 +13,6 @@ class ResUsers(models.Model):
         Team = self.env['crm.team'].sudo()
         for user in self:
             user.crm_led_team_ids = Team.search([('user_id', '=', user.id)])
-
-    def _crm_scope_level(self):
-        """'all' (manager / administrator / superuser), 'read_all' (executive: reads
-        everything), 'scoped' (salesperson / leader) or 'none' (not a CRM user: the CRM
-        data scope does not apply)."""
-        self.ensure_one()
-        if self._is_superuser() or self.has_group('crm_sales.group_crm_manager'):
-            return 'all'
-        if self.has_group('crm_sales.group_crm_salesman'):
-            if self.has_group('crm_sales.group_crm_executive'):
-                return 'read_all'
-            return 'scoped'
-        if self.has_group('crm_sales.group_crm_executive'):
-            return 'read_all'
-        return 'none'
-
-    def _crm_can_act(self):
-        """True for users who may change CRM data (salespeople, leaders, managers,
-        administrators); False for the read-only executive and non-CRM users."""
-        self.ensure_one()
-        return self._crm_scope_level() in ('all', 'scoped')
-
-    def _crm_check_can_act(self):
-        """Public actions that write through sudo() or SQL call this first: the ACLs they
-        bypass would otherwise let a read-only role act."""
-        if not self._crm_can_act():
-            raise AccessError(_('%s can read the CRM but not change it: this action needs a '
-                                'salesperson, team leader or sales manager.') % self.name)
-        return True
 
     @api.multi
     def _crm_partner_rule_domain(self, mode='read'):

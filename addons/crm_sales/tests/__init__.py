@@ -9,3 +9,4 @@ from . import test_lead_convert
 from . import test_follow_up
 from . import test_todo
 from . import test_guard
+from . import test_deal

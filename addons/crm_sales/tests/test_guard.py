@@ -2,7 +2,6 @@
 import os
 import re
 
-from odoo import api, models
 from odoo.exceptions import AccessError, UserError
 
 from .sales_common import SalesCase

@@ -1,0 +1,67 @@
+# -*- coding: utf-8 -*-
+from odoo import _, models
+from odoo.exceptions import AccessError
+
+
+class ResUsers(models.Model):
+    """The one role API of the CRM: every module asks these instead of ``has_group``.
+
+    Roles (crm_sales' five groups): salesperson < team leader < sales manager < CRM
+    administrator, and the read-only executive beside them. The superuser has every
+    working role."""
+    _inherit = 'res.users'
+
+    def _crm_in_group(self, name):
+        self.ensure_one()
+        return self._is_superuser() or self.has_group('crm_sales.group_crm_%s' % name)
+
+    def _crm_is_salesperson(self):
+        """Any working CRM role (salesperson, leader, manager, administrator)."""
+        return self._crm_in_group('salesman')
+
+    def _crm_is_leader(self):
+        """Team leader or above."""
+        return self._crm_in_group('leader')
+
+    def _crm_is_manager(self):
+        """Sales manager or above: sees and changes everything."""
+        return self._crm_in_group('manager')
+
+    def _crm_is_admin(self):
+        """CRM administrator: configuration."""
+        return self._crm_in_group('admin')
+
+    def _crm_is_executive(self):
+        """The read-only executive."""
+        self.ensure_one()
+        return self.has_group('crm_sales.group_crm_executive')
+
+    def _crm_leads_team(self, team):
+        """True if this user leads ``team`` (crm.team.user_id)."""
+        self.ensure_one()
+        return bool(team) and team.sudo().user_id == self
+
+    def _crm_scope_level(self):
+        """'all' (manager / administrator / superuser), 'read_all' (executive: reads
+        everything), 'scoped' (salesperson / leader) or 'none' (not a CRM user: the CRM
+        data scope does not apply)."""
+        self.ensure_one()
+        if self._crm_is_manager():
+            return 'all'
+        if self._crm_is_executive():
+            return 'read_all'
+        return 'scoped' if self._crm_is_salesperson() else 'none'
+
+    def _crm_can_act(self):
+        """True for users who may change CRM data (salespeople, leaders, managers,
+        administrators); False for the read-only executive and non-CRM users."""
+        self.ensure_one()
+        return self._crm_scope_level() in ('all', 'scoped')
+
+    def _crm_check_can_act(self):
+        """Public actions that write through sudo() or SQL call this first: the ACLs they
+        bypass would otherwise let a read-only role act."""
+        if not self._crm_can_act():
+            raise AccessError(_('%s can read the CRM but not change it: this action needs a '
+                                'salesperson, team leader or sales manager.') % self.name)
+        return True

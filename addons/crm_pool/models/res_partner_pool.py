@@ -154,13 +154,19 @@ class ResPartner(models.Model):
             rule=rule, reason=reason, user_id=user_id or self.env.uid)
 
     @api.multi
-    def action_pool_release(self, reason):
-        """The owner puts these customers back into the pool, with a reason."""
+    def _pool_check_put(self, missing_reason, reason):
+        """Checks shared by release and recycle; returns the cleaned reason."""
         self._pool_check_customers()
         self.env.user._crm_check_can_act()
         if not (reason or '').strip() if isinstance(reason, str) else not reason:
-            raise UserError(_('Give a reason to release a customer into the public pool.'))
-        reason = self.env['crm.guard']._arg_text(reason, _('the reason'))
+            raise UserError(missing_reason)
+        return self.env['crm.guard']._arg_text(reason, _('the reason'))
+
+    @api.multi
+    def action_pool_release(self, reason):
+        """The owner puts these customers back into the pool, with a reason."""
+        reason = self._pool_check_put(_('Give a reason to release a customer into the public pool.'),
+                                      reason)
         user = self.env.user
         for partner in self.sudo():
             if partner.user_id != user:
@@ -176,11 +182,8 @@ class ResPartner(models.Model):
     @api.multi
     def action_pool_recycle(self, reason):
         """A leader or manager takes subordinates' customers back to the pool."""
-        self._pool_check_customers()
-        self.env.user._crm_check_can_act()
-        if not (reason or '').strip() if isinstance(reason, str) else not reason:
-            raise UserError(_('Give a reason to recycle a customer into the public pool.'))
-        reason = self.env['crm.guard']._arg_text(reason, _('the reason'))
+        reason = self._pool_check_put(_('Give a reason to recycle a customer into the public pool.'),
+                                      reason)
         caller = self.env.user
         if not caller._crm_is_leader():
             raise AccessError(_('Only team leaders and sales managers may recycle customers.'))

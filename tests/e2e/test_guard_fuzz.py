@@ -13,6 +13,7 @@ direct writes of the fields only actions change."""
 import inspect
 import os
 import re
+import uuid
 import xmlrpc.client
 
 import pytest
@@ -140,22 +141,23 @@ def _report(problems):
 def world(admin, rpc):
     """Records of yanglei (华南, so foreign to lina and to zhangwei's team) and of lina."""
     uid = {login: rpc(login).uid for login in ('lina', 'yanglei')}
+    tag = uuid.uuid4().hex[:6]
     south = admin.ref('crm_sales.team_south')
     east = admin.ref('crm_sales.team_east')
     foreign_customer = admin.call('res.partner', 'create', {
-        'name': 'E2E 守卫 外部客户', 'is_company': True, 'customer': True,
+        'name': 'E2E 守卫 外部客户' + tag, 'is_company': True, 'customer': True,
         'user_id': uid['yanglei'], 'team_id': south})
     foreign_contact = admin.call('res.partner', 'create', {
-        'name': 'E2E 守卫 外部联系人', 'parent_id': foreign_customer, 'type': 'contact',
+        'name': 'E2E 守卫 外部联系人' + tag, 'parent_id': foreign_customer, 'type': 'contact',
         'phone': '021-55550001'})
     foreign_lead = admin.call('crm.lead', 'create', {
-        'name': 'E2E 守卫 外部商机', 'type': 'opportunity', 'user_id': uid['yanglei'],
+        'name': 'E2E 守卫 外部商机' + tag, 'type': 'opportunity', 'user_id': uid['yanglei'],
         'team_id': south, 'partner_id': foreign_customer})
     own_customer = admin.call('res.partner', 'create', {
-        'name': 'E2E 守卫 李娜客户', 'is_company': True, 'customer': True,
+        'name': 'E2E 守卫 李娜客户' + tag, 'is_company': True, 'customer': True,
         'user_id': uid['lina'], 'team_id': east})
     own_lead = admin.call('crm.lead', 'create', {
-        'name': 'E2E 守卫 李娜商机', 'type': 'opportunity', 'user_id': uid['lina'],
+        'name': 'E2E 守卫 李娜商机' + tag, 'type': 'opportunity', 'user_id': uid['lina'],
         'team_id': east, 'partner_id': own_customer})
     own_follow_up = admin.call('crm.follow.up', 'create', {
         'partner_id': own_customer, 'user_id': uid['lina'], 'content': 'E2E 守卫 跟进'})

@@ -130,11 +130,6 @@ class ResPartner(models.Model):
         teams = partner.team_id | partner.user_id.sale_team_id
         return bool(teams.filtered(lambda t: t.user_id == user))
 
-    @api.multi
-    def _pool_contacts(self):
-        return self.sudo().with_context(active_test=False).search([
-            ('commercial_partner_id', 'in', self.ids), ('id', 'not in', self.ids)])
-
     # ------------------------------------------------------------------ transfer (crm_sales)
     @api.multi
     def action_transfer(self, user_id, with_contacts=True, with_opportunities=True,
@@ -146,19 +141,12 @@ class ResPartner(models.Model):
 
     @api.multi
     def _crm_transfer_related(self, new_user, options):
-        """Transfer wizard of crm_sales (called once per customer, after its owner changed):
-        respect the customer limit of the new owner (its row lock serializes concurrent
-        transfers and claims), take the customer out of the pool and log the transfer."""
+        """Transfer wizard of crm_sales (called once per customer, after its owner changed
+        through _crm_set_owner, whose write already checked the new owner's customer limit
+        under its row lock and took the customer out of the pool): log the transfer."""
         if not self.env.context.get('crm_pool_skip_transfer_check') and new_user:
             customers = self.sudo().filtered('is_crm_customer')
             if customers:
-                self._pool_lock_user(new_user)
-                self.env['crm.customer.limit']._check_user_limit(new_user, 'owned', customers)
-                in_pool = customers.filtered('pool_id')
-                if in_pool:
-                    in_pool.write({'pool_id': False, 'pool_entered_at': False,
-                                   'pool_protected_user_id': False,
-                                   'pool_protected_until': False})
                 customers.write({'pool_reminder_sent_at': False})
                 self.env['crm.pool.log']._log_bulk(
                     'transfer', customers.ids, self._pool_now(),

@@ -18,7 +18,6 @@ class ResPartner(models.Model):
         concurrency: row lock of the user (limit check), then a conditional UPDATE of the
         customer row that only succeeds while it has no owner."""
         now = self._pool_now()
-        now_str = fields.Datetime.to_string(now)
         self._pool_lock_user(user)
         for partner in self.sudo():
             if partner.user_id or not partner.pool_id:
@@ -36,17 +35,11 @@ class ResPartner(models.Model):
                 raise UserError(_('Customer "%s" has already been claimed by someone else.')
                                 % partner.name)
             partner.invalidate_cache(['user_id'], [partner.id])
-            vals = {
-                'user_id': user.id, 'pool_id': False, 'pool_entered_at': False,
-                'pool_protected_user_id': False, 'pool_protected_until': False,
-                'pool_reminder_sent_at': False, 'pool_locked': False,
-                'owner_assigned_at': now_str,
-            }
-            if user.sale_team_id:
-                vals['team_id'] = user.sale_team_id.id
-            partner.write(vals)
-            partner._pool_contacts().write({'user_id': user.id})
-            partner._crm_owner_changed({partner.id: None}, {'reason': action, 'sql': True})
+            partner._crm_set_owner(user, action, {
+                'old_by_id': {partner.id: None},
+                'vals': {'pool_id': False, 'pool_entered_at': False,
+                         'pool_protected_user_id': False, 'pool_protected_until': False,
+                         'pool_reminder_sent_at': False, 'pool_locked': False}})
             self.env['crm.pool.log']._log_bulk(
                 action, [partner.id], now, from_user_ids=previous, to_user_id=user.id,
                 pool=pool, reason=reason)

@@ -81,12 +81,8 @@ class ResUsers(models.Model):
                 mine = customers.filtered(lambda p: p.user_id == user)
                 if not mine:
                     continue
-                vals = {'user_id': target.id,
-                        'owner_assigned_at': fields.Datetime.to_string(now),
-                        'pool_reminder_sent_at': False}
-                if target.sale_team_id:
-                    vals['team_id'] = target.sale_team_id.id
-                mine.with_context(crm_pool_skip_transfer_check=True).write(vals)
+                mine.with_context(crm_pool_skip_transfer_check=True)._crm_set_owner(
+                    target, 'offboard', {'vals': {'pool_reminder_sent_at': False}})
                 options = {'with_contacts': True, 'with_opportunities': True,
                            'keep_old_owner': 'none', 'old_user_id': user.id,
                            'author_id': self.env.user.partner_id.id}

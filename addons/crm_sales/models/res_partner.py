@@ -304,7 +304,8 @@ class ResPartner(models.Model):
         old_parents = self.mapped('parent_id') if moving else self.browse()
         if moving and 'is_primary_contact' not in vals:
             vals = dict(vals, is_primary_contact=False)
-        old_owners = {p.id: p.user_id.id for p in self.sudo()} if 'user_id' in vals else None
+        old_owners = {p.id: p.user_id.id for p in self.sudo()} \
+            if 'user_id' in vals and not self.env.context.get('crm_set_owner') else None
         res = super(ResPartner, self).write(vals)
         if old_owners is not None:
             changed = self.sudo().filtered(

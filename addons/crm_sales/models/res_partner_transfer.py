@@ -45,16 +45,14 @@ class ResPartner(models.Model):
             old_user = partner.user_id
             if old_user == new_user:
                 continue
-            vals = {'user_id': new_user.id,
-                    'share_read_user_ids': [(3, new_user.id)],
+            vals = {'share_read_user_ids': [(3, new_user.id)],
                     'share_write_user_ids': [(3, new_user.id)]}
-            if new_user.sale_team_id:
-                vals['team_id'] = new_user.sale_team_id.id
             if old_user and keep_old_owner == 'read':
                 vals['share_read_user_ids'].append((4, old_user.id))
             elif old_user and keep_old_owner == 'write':
                 vals['share_write_user_ids'].append((4, old_user.id))
-            partner.with_context(crm_share_ok=True).write(vals)
+            partner._crm_set_owner(new_user, 'transfer', {
+                'vals': vals, 'with_contacts': bool(with_contacts)})
             partner_options = dict(options, old_user_id=old_user.id, author_id=author)
             partner._crm_transfer_related(new_user, partner_options)
             keep_label = {'none': _('not kept'), 'read': _('kept as read member'),
@@ -62,6 +60,35 @@ class ResPartner(models.Model):
             partner.message_post(author_id=author, body=_(
                 'Customer transferred from %s to %s by %s (previous owner %s).') % (
                 old_user.name or _('nobody'), new_user.name, self.env.user.name, keep_label))
+        return True
+
+    @api.multi
+    def _crm_contacts(self):
+        """The contacts and addresses of the customers ``self`` (archived ones too)."""
+        return self.sudo().with_context(active_test=False).search([
+            ('commercial_partner_id', 'in', self.ids), ('id', 'not in', self.ids)])
+
+    @api.multi
+    def _crm_set_owner(self, user, reason, options=None):
+        """The one ORM path giving the customers ``self`` to ``user``: owner, the user's
+        team, owner_assigned_at (crm.clock), their contacts (``options['with_contacts']``,
+        default True) and any other ``options['vals']``, in one write; then
+        ``_crm_owner_changed`` (``options['old_by_id']`` when the owner column was already
+        set with SQL, as a claim does under its lock). ``reason``: 'transfer', 'claim',
+        'assign', 'offboard'... Callers check the rights (and the pool its limit) first;
+        it writes in sudo."""
+        options = dict(options or {})
+        partners = self.sudo()
+        old_by_id = options.get('old_by_id') or {p.id: p.user_id.id for p in partners}
+        vals = dict(options.get('vals') or {}, user_id=user.id,
+                    owner_assigned_at=self.env['crm.clock'].now_str())
+        if user.sale_team_id:
+            vals['team_id'] = user.sale_team_id.id
+        partners.with_context(crm_set_owner=True, crm_share_ok=True,
+                              crm_owner_reason=reason).write(vals)
+        if options.get('with_contacts', True):
+            partners._crm_contacts().with_context(crm_set_owner=True).write({'user_id': user.id})
+        partners._crm_owner_changed(old_by_id, {'reason': reason, 'sql': bool(options.get('old_by_id'))})
         return True
 
     @api.multi
@@ -94,11 +121,6 @@ class ResPartner(models.Model):
         old_user_id and author_id (partner id of the user who transfers). Other modules (contracts...) override it and call super()."""
         self.ensure_one()
         keep = options.get('keep_old_owner', 'none')
-        if options.get('with_contacts'):
-            contacts = self.with_context(active_test=False).search(
-                [('id', 'child_of', self.id), ('id', '!=', self.id), ('is_company', '=', False)])
-            if contacts:
-                contacts.write({'user_id': new_user.id})
         if options.get('with_opportunities'):
             opps = self.env['crm.lead'].search([
                 ('type', '=', 'opportunity'), ('partner_id', 'child_of', self.id),

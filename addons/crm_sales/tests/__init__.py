@@ -10,3 +10,4 @@ from . import test_follow_up
 from . import test_todo
 from . import test_guard
 from . import test_deal
+from . import test_owner

@@ -313,16 +313,23 @@ def _different_value(ftype, field, current, own_ids):
     return None
 
 
+def _declaring(env, hook):
+    """(model name, model, what it declares) for the project models declaring ``hook``
+    (``_crm_action_fields`` / ``_crm_target_fields``) with something in it."""
+    for model in project_models(env):
+        Model = env[model]
+        declared = getattr(Model, hook)() if hasattr(Model, hook) else None
+        if declared:
+            yield model, Model, declared
+
+
 def test_fields_only_actions_change_refuse_direct_writes(registry_env, admin, rpc, world):
     """Every field a model declares as action-only (``_crm_action_fields``) refuses a
-    direct write by the owner and a create with a value: AccessError, row unchanged."""
+    direct write by the record's owner: AccessError, value unchanged."""
     lina = rpc('lina')
     own_ids = dict(world['own'], **{'res.users': world['uid']['lina']})
     checked = 0
-    for model in project_models(registry_env):
-        Model = registry_env[model]
-        if not hasattr(Model, '_crm_action_fields') or not Model._crm_action_fields():
-            continue
+    for model, Model, _declared in _declaring(registry_env, '_crm_action_fields'):
         record = world['own'].get(model)
         assert record, 'no record of %s owned by lina to try the action-only fields on' % model
         fields = lina.call(model, 'fields_get', list(Model._crm_action_fields()))
@@ -347,12 +354,9 @@ def test_records_cannot_point_at_targets_one_may_not_work_on(registry_env, admin
     targets = {'res.partner': [world['foreign']['res.partner'], world['foreign_contact']],
                'crm.lead': [world['foreign']['crm.lead']]}
     checked = 0
-    for model in project_models(registry_env):
-        Model = registry_env[model]
-        if not hasattr(Model, '_crm_target_fields') or not Model._crm_target_fields():
-            continue
+    for model, Model, declared in _declaring(registry_env, '_crm_target_fields'):
         record = world['own'].get(model)
-        for fname, mode in sorted(Model._crm_target_fields().items()):
+        for fname, mode in sorted(declared.items()):
             field = Model._fields[fname]
             if mode != 'write' or field.comodel_name not in targets or not record:
                 continue

@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, models
 
+from odoo.addons.crm_sales.models.crm_guard import export_rows_masked
+
 from .res_partner_mask import POOL_HIDDEN_VALUE
 
 MASKED_MESSAGE_FIELDS = ('body', 'email_from', 'reply_to')
@@ -47,14 +49,6 @@ class MailMessage(models.Model):
         cols = [i for i, path in enumerate(fields)
                 if len(path) == 1 and path[0] in MASKED_MESSAGE_FIELDS]
         masked = self._pool_masked_message_ids() if cols else set()
-        if not masked:
-            return super(MailMessage, self)._export_rows(fields, *args, **kwargs)
-        rows = []
-        for msg in self:
-            lines = super(MailMessage, msg)._export_rows(fields, *args, **kwargs)
-            if msg.id in masked and lines:
-                for i in cols:
-                    if lines[0][i]:
-                        lines[0][i] = POOL_HIDDEN_VALUE
-            rows.extend(lines)
-        return rows
+        return export_rows_masked(
+            self, lambda recs: super(MailMessage, recs)._export_rows(fields, *args, **kwargs),
+            dict.fromkeys(masked, cols), POOL_HIDDEN_VALUE)

@@ -7,6 +7,8 @@ and the executive see the values."""
 from odoo import api, models
 from odoo.osv import expression
 
+from odoo.addons.crm_sales.models.crm_guard import export_rows_masked
+
 # Contact data hidden from salespeople while a customer (or its contact) is in a pool.
 POOL_HIDDEN_FIELDS = ('phone', 'mobile', 'email', 'email_formatted', 'wechat',
                       'phone_normalized', 'mobile_normalized')
@@ -100,30 +102,9 @@ class ResPartner(models.Model):
         in_pool = self._pool_masked_ids() if hidden else set()
         if not in_pool:
             return super(ResPartner, self)._export_rows(fields, *args, **kwargs)
-        lines = []
-        for chunk in self._pool_export_chunks(in_pool):
-            rows = super(ResPartner, chunk)._export_rows(fields, *args, **kwargs)
-            if len(chunk) == 1 and chunk.id in in_pool:  # a pool partner is always a chunk of its own
-                for i in hidden:
-                    if rows[0][i]:
-                        rows[0][i] = POOL_HIDDEN_VALUE
-            lines.extend(rows)
-        return lines
-
-    def _pool_export_chunks(self, in_pool):
-        """``self`` in order, as runs of partners outside ``in_pool`` (exported in one
-        batch) and single partners in it."""
-        run = []
-        for partner in self:
-            if partner.id in in_pool:
-                if run:
-                    yield self.browse(run)
-                    run = []
-                yield partner
-            else:
-                run.append(partner.id)
-        if run:
-            yield self.browse(run)
+        return export_rows_masked(
+            self, lambda recs: super(ResPartner, recs)._export_rows(fields, *args, **kwargs),
+            dict.fromkeys(in_pool, hidden), POOL_HIDDEN_VALUE)
 
 
 class CrmPoolMaskMixin(models.AbstractModel):
@@ -177,18 +158,11 @@ class CrmPoolMaskMixin(models.AbstractModel):
         return result
 
     def _export_rows(self, fields, *args, **kwargs):
-        rows = super(CrmPoolMaskMixin, self)._export_rows(fields, *args, **kwargs)
         related = self._pool_mask_related_fields()
         cols = [i for i, path in enumerate(fields) if len(path) == 1 and path[0] in related]
-        if not cols or len(self) != 1:
-            if cols and len(self) > 1:
-                # one record per call keeps the first line of each record identifiable
-                rows = []
-                for rec in self:
-                    rows.extend(rec._export_rows(fields, *args, **kwargs))
-            return rows
-        masks = self._pool_mask_map().get(self.id, set())
-        for i in cols:
-            if fields[i][0] in masks and rows and rows[0][i]:
-                rows[0][i] = POOL_HIDDEN_VALUE
-        return rows
+        mask_map = self._pool_mask_map() if cols else {}
+        masks = {rec_id: [i for i in cols if fields[i][0] in fnames]
+                 for rec_id, fnames in mask_map.items()}
+        return export_rows_masked(
+            self, lambda recs: super(CrmPoolMaskMixin, recs)._export_rows(fields, *args, **kwargs),
+            masks, POOL_HIDDEN_VALUE)

@@ -28,6 +28,30 @@ def _is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def export_rows_masked(records, export, masks, value):
+    """Export ``records`` with ``export(recordset)`` (the overridden ``_export_rows``),
+    replacing in the first line of each record of ``masks`` ({id: column indexes}) the
+    non-empty cells of those columns by ``value``. Export reads values directly, not
+    through ``read()``; only a record's first line holds its own values, so masked records
+    are exported one by one and the others in runs."""
+    lines, run = [], []
+    for record in records:
+        if record.id not in masks:
+            run.append(record.id)
+            continue
+        if run:
+            lines.extend(export(records.browse(run)))
+            run = []
+        rows = export(record)
+        for i in masks[record.id]:
+            if rows and rows[0][i]:
+                rows[0][i] = value
+        lines.extend(rows)
+    if run:
+        lines.extend(export(records.browse(run)))
+    return lines
+
+
 class CrmGuard(models.AbstractModel):
     _name = 'crm.guard'
     _description = 'CRM Input Checks'
@@ -449,14 +473,12 @@ class CrmGuardMixin(models.AbstractModel):
         if not self._crm_guard_related or not self._crm_guarded_related_fields(names):
             return super(CrmGuardMixin, self)._export_rows(fields, *args, **kwargs)
         hidden = self._crm_hidden_related(names)
-        rows = []
-        for rec in self:
-            lines = super(CrmGuardMixin, rec)._export_rows(fields, *args, **kwargs)
-            for i, path in enumerate(fields):
-                if lines and len(path) == 1 and path[0] in hidden.get(rec.id, ()):
-                    lines[0][i] = False
-            rows.extend(lines)
-        return rows
+        masks = {rec_id: [i for i, path in enumerate(fields)
+                          if len(path) == 1 and path[0] in fnames]
+                 for rec_id, fnames in hidden.items()}
+        return export_rows_masked(
+            self, lambda recs: super(CrmGuardMixin, recs)._export_rows(fields, *args, **kwargs),
+            masks, False)
 
     @api.multi
     def _crm_check_target_access(self, mode, source, field):

@@ -1,0 +1,38 @@
+# -*- coding: utf-8 -*-
+{
+    'name': 'CRM Contracts and Payments',
+    'summary': 'Contracts with revisions, payment plans and payments, approved tier by '
+               'tier (OCA tier validation), expiry and overdue reminders',
+    'version': '11.0.1.0.0',
+    'category': 'Sales',
+    'license': 'LGPL-3',
+    'author': 'CRM Team',
+    'development_status': 'Beta',
+    'maintainers': ['crm-team'],
+    'depends': ['crm_sales', 'mail', 'product', 'base_tier_validation',
+                'base_tier_validation_formula', 'report_xlsx'],
+    'data': [
+        'security/crm_contract_security.xml',
+        'security/ir.model.access.csv',
+        'data/ir_sequence_data.xml',
+        'data/crm_contract_data.xml',
+        'data/ir_cron_data.xml',
+        'report/crm_contract_report.xml',
+        'report/crm_contract_templates.xml',
+        'wizard/crm_review_wizard_views.xml',
+        'views/crm_contract_views.xml',
+        'views/crm_receivable_plan_views.xml',
+        'views/crm_receivable_views.xml',
+        'views/tier_review_views.xml',
+        'views/crm_lead_views.xml',
+        'views/res_partner_views.xml',
+        'views/crm_todo_views.xml',
+        'views/crm_contract_menus.xml',
+    ],
+    'demo': [
+        'demo/tier_definition_demo.xml',
+        'demo/crm_contract_demo.xml',
+    ],
+    'installable': True,
+    'application': False,
+}

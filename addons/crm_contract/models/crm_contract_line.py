@@ -1,0 +1,86 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class CrmContractLine(models.Model):
+    """A product line of a contract: list price, contract price, quantity."""
+    _name = 'crm.contract.line'
+    _description = 'Contract Product Line'
+    _order = 'contract_id, sequence, id'
+
+    sequence = fields.Integer(default=10)
+    contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
+                                  ondelete='cascade')
+    product_id = fields.Many2one('product.product', 'Product', required=True,
+                                 ondelete='restrict')
+    currency_id = fields.Many2one(related='contract_id.currency_id', readonly=True)
+    list_price = fields.Monetary('List Price')
+    price_unit = fields.Monetary('Contract Price')
+    quantity = fields.Float('Quantity', digits=(16, 2), default=1.0)
+    subtotal = fields.Monetary('Subtotal', compute='_compute_subtotal', store=True)
+    contract_user_id = fields.Many2one(related='contract_id.user_id', store=True, index=True,
+                                       readonly=True, string='Contract Owner')
+    contract_team_id = fields.Many2one(related='contract_id.team_id', store=True, index=True,
+                                       readonly=True, string='Contract Team')
+
+    @api.depends('price_unit', 'quantity')
+    def _compute_subtotal(self):
+        for line in self:
+            line.subtotal = line.currency_id.round(line.price_unit * line.quantity) \
+                if line.currency_id else line.price_unit * line.quantity
+
+    @api.onchange('product_id')
+    def _onchange_product_id(self):
+        if self.product_id:
+            self.list_price = self.product_id.lst_price
+            if not self.price_unit:
+                self.price_unit = self.product_id.lst_price
+
+    @api.constrains('quantity', 'price_unit', 'list_price')
+    def _check_values(self):
+        for line in self:
+            if line.quantity <= 0:
+                raise ValidationError(_('The quantity of %s must be greater than zero.')
+                                      % line.product_id.display_name)
+            if line.price_unit < 0 or line.list_price < 0:
+                raise ValidationError(_('The prices of %s cannot be negative.')
+                                      % line.product_id.display_name)
+
+    def _check_contract_draft(self, contracts):
+        if self.env.context.get('crm_action_write'):
+            return
+        for contract in contracts:
+            if contract.state != 'draft':
+                raise UserError(_('The products of "%s" cannot change: it is no longer a draft '
+                                  '(use "Change" to make a new version).') % contract.display_name)
+
+    @api.model
+    def create(self, vals):
+        if vals.get('contract_id'):
+            self._check_contract_draft(self.env['crm.contract'].browse(vals['contract_id']))
+        if vals.get('product_id') and 'list_price' not in vals:
+            vals['list_price'] = self.env['product.product'].browse(vals['product_id']).lst_price
+        if vals.get('product_id') and 'price_unit' not in vals:
+            vals['price_unit'] = vals.get('list_price', 0.0)
+        line = super(CrmContractLine, self).create(vals)
+        line.contract_id._crm_sync_amount()
+        return line
+
+    @api.multi
+    def write(self, vals):
+        self._check_contract_draft(self.mapped('contract_id'))
+        if vals.get('contract_id'):
+            self._check_contract_draft(self.env['crm.contract'].browse(vals['contract_id']))
+        contracts = self.mapped('contract_id')
+        res = super(CrmContractLine, self).write(vals)
+        (contracts | self.mapped('contract_id'))._crm_sync_amount()
+        return res
+
+    @api.multi
+    def unlink(self):
+        self._check_contract_draft(self.mapped('contract_id'))
+        contracts = self.mapped('contract_id')
+        res = super(CrmContractLine, self).unlink()
+        contracts.exists()._crm_sync_amount()
+        return res

@@ -1,0 +1,174 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+from .crm_contract import FREE_FIELDS
+
+RECEIVABLE_STATES = [
+    ('draft', 'Draft'),
+    ('waiting', 'Waiting Approval'),
+    ('approved', 'Approved'),
+    ('cancelled', 'Cancelled'),
+]
+
+
+class CrmReceivable(models.Model):
+    """A payment received on an approved contract (回款), approved like contracts
+    (its own tiers). Only approved payments count as received; a payment may not
+    exceed the contract amount less the payments approved or in review."""
+    _name = 'crm.receivable'
+    _description = 'Payment'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'crm.approval.mixin', 'crm.guard.mixin']
+    _order = 'date desc, id desc'
+    _crm_approval_owner_field = 'user_id'
+
+    number = fields.Char('Payment No.', readonly=True, copy=False, index=True,
+                         default=lambda self: _('New'))
+    contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
+                                  ondelete='restrict', track_visibility='onchange',
+                                  domain=[('state', '=', 'approved')])
+    plan_id = fields.Many2one('crm.receivable.plan', 'Instalment', index=True,
+                              ondelete='restrict',
+                              domain="[('contract_id', '=', contract_id)]")
+    partner_id = fields.Many2one(related='contract_id.partner_id', store=True, index=True,
+                                 readonly=True, string='Customer')
+    currency_id = fields.Many2one(related='contract_id.currency_id', readonly=True)
+    amount = fields.Monetary('Amount', required=True, track_visibility='onchange')
+    date = fields.Date('Payment Date', required=True, index=True,
+                       default=lambda self: self.env['crm.clock'].today_str(),
+                       track_visibility='onchange')
+    method_id = fields.Many2one('crm.receivable.method', 'Payment Method', ondelete='restrict')
+    user_id = fields.Many2one('res.users', 'Owner', required=True, index=True,
+                              default=lambda self: self.env.user)
+    team_id = fields.Many2one('crm.team', 'Sales Team', index=True,
+                              default=lambda self: self.env.user.sale_team_id)
+    attachment_ids = fields.Many2many('ir.attachment', 'crm_receivable_attachment_rel',
+                                      'receivable_id', 'attachment_id', string='Attachments')
+    note = fields.Text('Remarks')
+    state = fields.Selection(RECEIVABLE_STATES, 'Status', default='draft', required=True,
+                             readonly=True, copy=False, index=True,
+                             track_visibility='onchange')
+
+    @api.multi
+    def name_get(self):
+        return [(r.id, '%s %s' % (r.number or '', r.sudo().contract_id.number or ''))
+                for r in self]
+
+    @api.onchange('contract_id')
+    def _onchange_contract_id(self):
+        if self.contract_id:
+            self.user_id = self.contract_id.user_id
+            self.team_id = self.contract_id.team_id
+            if self.plan_id.contract_id != self.contract_id:
+                self.plan_id = False
+
+    @api.onchange('plan_id')
+    def _onchange_plan_id(self):
+        if self.plan_id and not self.amount:
+            self.amount = self.plan_id.amount_due
+
+    # ------------------------------------------------------------------ checks
+    def _crm_check_amount(self):
+        """The payment fits in what the contract still has open."""
+        for rec in self:
+            contract = rec.contract_id.sudo()
+            rounding = contract.currency_id.rounding or 0.01
+            if float_compare(rec.amount, 0.0, precision_rounding=rounding) <= 0:
+                raise ValidationError(_('The payment amount must be greater than zero.'))
+            others = contract.receivable_ids.filtered(
+                lambda p: p.state in ('approved', 'waiting') and p != rec)
+            open_amount = contract.amount_total - sum(others.mapped('amount'))
+            if float_compare(rec.amount, open_amount, precision_rounding=rounding) > 0:
+                raise ValidationError(_(
+                    'The payment of %s is more than %s still open on %s (contract amount %s, '
+                    'approved or in review %s).') % (
+                        rec.amount, max(open_amount, 0.0), contract.display_name,
+                        contract.amount_total, sum(others.mapped('amount'))))
+
+    @api.constrains('amount', 'contract_id', 'plan_id')
+    def _check_contract(self):
+        for rec in self:
+            if rec.plan_id and rec.plan_id.contract_id != rec.contract_id:
+                raise ValidationError(_('The instalment belongs to another contract.'))
+        self._crm_check_amount()
+
+    def _crm_check_contract_approved(self, contracts):
+        for contract in contracts.sudo():
+            if contract.state != 'approved':
+                raise UserError(_('Payments can only be registered on approved contracts; '
+                                  '"%s" is not approved.') % contract.display_name)
+
+    def _crm_approval_check_ready(self):
+        self.ensure_one()
+        self._crm_check_contract_approved(self.contract_id)
+        self._crm_check_amount()
+        return True
+
+    def _crm_action_fields(self):
+        return super(CrmReceivable, self)._crm_action_fields() + (
+            'number', 'state', 'submitted_by_id', 'submitted_at', 'approved_at',
+            'reject_reason')
+
+    # ------------------------------------------------------------------ ORM
+    @api.model
+    def create(self, vals):
+        contract = self.env['crm.contract'].browse(vals.get('contract_id') or [])
+        if contract:
+            contract.check_access_rule('write')
+            self._crm_check_contract_approved(contract)
+            contract._crm_lock()
+            vals.setdefault('user_id', contract.sudo().user_id.id)
+            vals.setdefault('team_id', contract.sudo().team_id.id)
+        if not vals.get('number') or vals.get('number') == _('New'):
+            vals['number'] = self.env['ir.sequence'].next_by_code('crm.receivable') or _('New')
+        return super(CrmReceivable, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if not self.env.context.get('crm_action_write'):
+            locked = self.filtered(lambda r: r.state != 'draft')
+            if locked and set(vals) - FREE_FIELDS:
+                raise UserError(_('Payment %s is no longer a draft and cannot be edited.')
+                                % locked[0].display_name)
+            if 'contract_id' in vals:
+                contract = self.env['crm.contract'].browse(vals['contract_id'])
+                contract.check_access_rule('write')
+                self._crm_check_contract_approved(contract)
+        return super(CrmReceivable, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        for rec in self:
+            if rec.state != 'draft':
+                raise UserError(_('Payment %s is no longer a draft and cannot be deleted.')
+                                % rec.display_name)
+        return super(CrmReceivable, self).unlink()
+
+    # ------------------------------------------------------------------ actions
+    @api.multi
+    def action_submit(self):
+        """Submit payments: the contract row is locked so that two payments submitted
+        at once cannot together exceed what is open."""
+        self.mapped('contract_id').sudo()._crm_lock()
+        return super(CrmReceivable, self).action_submit()
+
+    @api.multi
+    def action_cancel(self):
+        """Cancel draft payments or payments waiting for approval."""
+        self.env.user._crm_check_can_act()
+        self.check_access_rights('write')
+        self.check_access_rule('write')
+        self._crm_lock()
+        self._crm_check_state(('draft', 'waiting'),
+                              _('Payment %s cannot be cancelled: only drafts and payments '
+                                'waiting for approval can.'))
+        for rec in self:
+            rec._crm_close_review_activities(_('Cancelled'))
+            rec._crm_action_write({'state': 'cancelled'})
+            rec._crm_post(_('Cancelled by %s.') % self.env.user.name)
+        return True
+
+    def _crm_on_approved(self):
+        super(CrmReceivable, self)._crm_on_approved()
+        self.contract_id._crm_post(_('Payment %s of %s approved.') % (self.number, self.amount))

@@ -1,0 +1,193 @@
+# -*- coding: utf-8 -*-
+import datetime
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import float_compare, float_is_zero
+
+PLAN_STATES = [('pending', 'Pending'), ('partial', 'Partly Received'),
+               ('received', 'Received'), ('overdue', 'Overdue')]
+
+
+class CrmReceivablePlan(models.Model):
+    """An instalment of a contract (回款计划): planned date and amount; its state comes
+    from the approved payments booked on it and, for "overdue", from ``crm.clock``."""
+    _name = 'crm.receivable.plan'
+    _description = 'Payment Plan'
+    _inherit = ['crm.guard.mixin']
+    _order = 'contract_id, sequence, date_planned, id'
+
+    sequence = fields.Integer('Instalment', default=1, required=True)
+    name = fields.Char('Plan', compute='_compute_name')
+    contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
+                                  ondelete='cascade')
+    partner_id = fields.Many2one(related='contract_id.partner_id', store=True, index=True,
+                                 readonly=True, string='Customer')
+    user_id = fields.Many2one(related='contract_id.user_id', store=True, index=True,
+                              readonly=True, string='Owner')
+    team_id = fields.Many2one(related='contract_id.team_id', store=True, index=True,
+                              readonly=True, string='Sales Team')
+    currency_id = fields.Many2one(related='contract_id.currency_id', readonly=True)
+    date_planned = fields.Date('Planned Date', required=True, index=True)
+    amount = fields.Monetary('Planned Amount', required=True)
+    remind_days = fields.Integer('Remind Days Before', default=3)
+    note = fields.Char('Remarks')
+    receivable_ids = fields.One2many('crm.receivable', 'plan_id', 'Payments')
+    amount_received = fields.Monetary('Received', compute='_compute_amount_received',
+                                      store=True)
+    amount_due = fields.Monetary('Still Due', compute='_compute_amount_received', store=True)
+    state = fields.Selection(PLAN_STATES, 'Status', compute='_compute_state',
+                             search='_search_state')
+    is_overdue = fields.Boolean('Overdue', compute='_compute_state', search='_search_is_overdue')
+    remind_notified = fields.Boolean('Reminder Sent', readonly=True, copy=False)
+    overdue_notified = fields.Boolean('Overdue Reminder Sent', readonly=True, copy=False)
+
+    def _compute_name(self):
+        for plan in self:
+            plan.name = _('Instalment %d') % plan.sequence
+
+    @api.depends('amount', 'receivable_ids.amount', 'receivable_ids.state')
+    def _compute_amount_received(self):
+        for plan in self:
+            received = sum(plan.receivable_ids.filtered(
+                lambda r: r.state == 'approved').mapped('amount'))
+            plan.amount_received = received
+            plan.amount_due = max(plan.amount - received, 0.0)
+
+    def _compute_state(self):
+        today = self.env['crm.clock'].today_str()
+        for plan in self:
+            rounding = plan.currency_id.rounding or 0.01
+            if float_is_zero(plan.amount_due, precision_rounding=rounding):
+                plan.state = 'received'
+            elif plan.date_planned and plan.date_planned < today:
+                plan.state = 'overdue'
+            elif float_is_zero(plan.amount_received, precision_rounding=rounding):
+                plan.state = 'pending'
+            else:
+                plan.state = 'partial'
+            plan.is_overdue = plan.state == 'overdue'
+
+    @api.model
+    def _state_domain(self, state):
+        today = self.env['crm.clock'].today_str()
+        due, not_due = [('amount_due', '>', 0.0)], [('amount_due', '<=', 0.0)]
+        future = ['|', ('date_planned', '>=', today), ('date_planned', '=', False)]
+        return {
+            'received': not_due,
+            'overdue': due + [('date_planned', '<', today)],
+            'pending': due + future + [('amount_received', '<=', 0.0)],
+            'partial': due + future + [('amount_received', '>', 0.0)],
+        }[state]
+
+    @api.model
+    def _search_state(self, operator, value):
+        values = [value] if isinstance(value, str) else list(value or [])
+        ids = set()
+        for state in values:
+            if state in dict(PLAN_STATES):
+                ids |= set(self._search(self._state_domain(state)))
+        if operator in ('=', 'in'):
+            return [('id', 'in', list(ids))]
+        return [('id', 'not in', list(ids))]
+
+    @api.model
+    def _search_is_overdue(self, operator, value):
+        domain = self._state_domain('overdue')
+        if (operator == '=') == bool(value):
+            return expression.normalize_domain(domain)
+        return ['|', ('amount_due', '<=', 0.0), '|', ('date_planned', '>=',
+                                                      self.env['crm.clock'].today_str()),
+                ('date_planned', '=', False)]
+
+    # ------------------------------------------------------------------ checks
+    @api.constrains('amount', 'contract_id', 'remind_days')
+    def _check_amount(self):
+        for plan in self:
+            rounding = plan.currency_id.rounding or 0.01
+            if float_compare(plan.amount, 0.0, precision_rounding=rounding) <= 0:
+                raise ValidationError(_('The planned amount must be greater than zero.'))
+            if not 0 <= plan.remind_days <= 365:
+                raise ValidationError(_('Remind between 0 and 365 days before the planned date.'))
+            contract = plan.contract_id.sudo()
+            total = sum(contract.plan_ids.mapped('amount'))
+            if float_compare(total, contract.amount_total, precision_rounding=rounding) > 0:
+                raise ValidationError(_('The payment plans of %s would add up to %s, more than '
+                                        'the contract amount %s.') % (
+                    contract.display_name, total, contract.amount_total))
+            if float_compare(plan.amount, plan.amount_received, precision_rounding=rounding) < 0:
+                raise ValidationError(_('Instalment %d has already received %s: its amount cannot '
+                                        'be lower.') % (plan.sequence, plan.amount_received))
+
+    def _check_contract_open(self, contracts):
+        if self.env.context.get('crm_action_write'):
+            return
+        for contract in contracts:
+            if contract.state not in ('draft', 'approved'):
+                raise UserError(_('The payment plans of "%s" cannot change in its current state.')
+                                % contract.display_name)
+            contract.check_access_rule('write')
+
+    @api.model
+    def create(self, vals):
+        if vals.get('contract_id'):
+            contract = self.env['crm.contract'].browse(vals['contract_id'])
+            self._check_contract_open(contract)
+            if 'sequence' not in vals:
+                vals['sequence'] = len(contract.sudo().plan_ids) + 1
+        return super(CrmReceivablePlan, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_contract_open(self.mapped('contract_id'))
+        if vals.get('contract_id') and not self.env.context.get('crm_action_write'):
+            raise UserError(_('A payment plan cannot move to another contract.'))
+        if {'date_planned', 'remind_days'} & set(vals):
+            vals = dict(vals, remind_notified=False, overdue_notified=False)
+        return super(CrmReceivablePlan, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._check_contract_open(self.mapped('contract_id'))
+        for plan in self:
+            if plan.sudo().receivable_ids.filtered(lambda r: r.state != 'cancelled'):
+                raise UserError(_('Instalment %d has payments and cannot be deleted.')
+                                % plan.sequence)
+        return super(CrmReceivablePlan, self).unlink()
+
+    def _crm_action_fields(self):
+        return super(CrmReceivablePlan, self)._crm_action_fields() + (
+            'remind_notified', 'overdue_notified')
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _crm_remind_plans(self):
+        """Owners get one activity when a plan falls due (``remind_days`` before its
+        date) and one when it is overdue; returns how many reminders were given."""
+        today = self.env['crm.clock'].today()
+        today_str = fields.Date.to_string(today)
+        count = 0
+        open_plans = self.sudo().search([
+            ('contract_id.state', 'in', ('approved', 'expired')), ('amount_due', '>', 0.0),
+            '|', ('remind_notified', '=', False), ('overdue_notified', '=', False)])
+        for plan in open_plans:
+            contract = plan.contract_id
+            if plan.date_planned < today_str and not plan.overdue_notified:
+                contract._crm_schedule_activity(
+                    contract.user_id, _('%s: instalment %d (%s, %s) is overdue') % (
+                        contract.display_name, plan.sequence, plan.date_planned, plan.amount_due))
+                plan.with_context(crm_action_write=True).write(
+                    {'overdue_notified': True, 'remind_notified': True})
+                count += 1
+            elif not plan.remind_notified and plan.date_planned >= today_str:
+                start = fields.Date.from_string(plan.date_planned) - datetime.timedelta(
+                    days=plan.remind_days)
+                if start <= today:
+                    contract._crm_schedule_activity(
+                        contract.user_id, _('%s: instalment %d (%s) is due on %s') % (
+                            contract.display_name, plan.sequence, plan.amount_due,
+                            plan.date_planned), deadline=plan.date_planned)
+                    plan.with_context(crm_action_write=True).write({'remind_notified': True})
+                    count += 1
+        return count

@@ -1,0 +1,57 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, fields, models
+
+
+class CrmTodo(models.TransientModel):
+    _inherit = 'crm.todo'
+
+    contract_review_count = fields.Integer('Contracts waiting for my approval',
+                                           compute='_compute_contract_counts')
+    contract_expiring_count = fields.Integer('My contracts expiring soon',
+                                             compute='_compute_contract_counts')
+    receivable_review_count = fields.Integer('Payments waiting for my approval',
+                                             compute='_compute_contract_counts')
+    plan_overdue_count = fields.Integer('My overdue payment plans',
+                                        compute='_compute_contract_counts')
+
+    @api.model
+    def _domain_contract_expiring(self):
+        return [('user_id', '=', self.env.uid), ('is_expiring', '=', True)]
+
+    @api.model
+    def _domain_plan_overdue(self):
+        return [('user_id', '=', self.env.uid), ('is_overdue', '=', True),
+                ('contract_id.state', 'in', ('approved', 'expired'))]
+
+    def _compute_contract_counts(self):
+        Contract = self.env['crm.contract']
+        counts = {
+            'contract_review_count': Contract.search_count([('crm_my_turn', '=', True)]),
+            'contract_expiring_count': Contract.search_count(self._domain_contract_expiring()),
+            'receivable_review_count': self.env['crm.receivable'].search_count(
+                [('crm_my_turn', '=', True)]),
+            'plan_overdue_count': self.env['crm.receivable.plan'].search_count(
+                self._domain_plan_overdue()),
+        }
+        for rec in self:
+            rec.update(counts)
+
+    @api.multi
+    def action_open_contract_review(self):
+        return self._list_action('crm_contract.crm_contract_action', _('Waiting for My Approval'),
+                                 [('crm_my_turn', '=', True)])
+
+    @api.multi
+    def action_open_contract_expiring(self):
+        return self._list_action('crm_contract.crm_contract_action', _('My Contracts Expiring Soon'),
+                                 self._domain_contract_expiring())
+
+    @api.multi
+    def action_open_receivable_review(self):
+        return self._list_action('crm_contract.crm_receivable_action',
+                                 _('Payments Waiting for My Approval'), [('crm_my_turn', '=', True)])
+
+    @api.multi
+    def action_open_plan_overdue(self):
+        return self._list_action('crm_contract.crm_receivable_plan_action',
+                                 _('My Overdue Payment Plans'), self._domain_plan_overdue())

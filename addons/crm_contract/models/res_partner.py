@@ -1,0 +1,85 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, fields, models
+
+EFFECTIVE = ('approved', 'expired')
+
+
+class ResPartner(models.Model):
+    """A customer's contracts and its totals over all of them (approved or expired
+    versions: drafts, superseded and cancelled ones do not count); transferring a
+    customer with its opportunities carries its contracts."""
+    _inherit = 'res.partner'
+
+    contract_ids = fields.One2many('crm.contract', 'partner_id', 'Contracts')
+    contract_count = fields.Integer('Contracts', compute='_compute_contract_totals')
+    contract_amount = fields.Monetary('Contracted', compute='_compute_contract_totals',
+                                      currency_field='crm_currency_id')
+    contract_received = fields.Monetary('Received', compute='_compute_contract_totals',
+                                        currency_field='crm_currency_id')
+    contract_outstanding = fields.Monetary('Outstanding', compute='_compute_contract_totals',
+                                           currency_field='crm_currency_id')
+    crm_currency_id = fields.Many2one('res.currency', compute='_compute_contract_totals')
+
+    def _compute_contract_totals(self):
+        """One grouped query for all the customers shown (totals of the customer the
+        reader sees, over all its contracts)."""
+        customers = self.filtered('is_crm_customer')
+        totals = {}
+        if customers.ids:
+            self.env.cr.execute("""
+                SELECT partner_id, count(*),
+                       coalesce(sum(amount_total) FILTER (WHERE state IN %s), 0),
+                       coalesce(sum(amount_received) FILTER (WHERE state IN %s), 0),
+                       coalesce(sum(amount_outstanding) FILTER (WHERE state IN %s), 0)
+                  FROM crm_contract WHERE partner_id IN %s GROUP BY partner_id""",
+                                (EFFECTIVE, EFFECTIVE, EFFECTIVE, tuple(customers.ids)))
+            totals = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        currency = self.env.user.company_id.currency_id
+        for partner in self:
+            count, amount, received, outstanding = totals.get(partner.id, (0, 0.0, 0.0, 0.0))
+            partner.contract_count = count
+            partner.contract_amount = amount
+            partner.contract_received = received
+            partner.contract_outstanding = outstanding
+            partner.crm_currency_id = currency
+
+    def _crm_transfer_related(self, new_user, options):
+        res = super(ResPartner, self)._crm_transfer_related(new_user, options)
+        if options.get('with_opportunities'):
+            contracts = self.env['crm.contract'].sudo().search([
+                ('partner_id', '=', self.commercial_partner_id.id),
+                ('state', 'not in', ('cancelled', 'superseded')),
+                ('user_id', '!=', new_user.id)])
+            for contract in contracts:
+                old = contract.user_id
+                contract._crm_action_write({'user_id': new_user.id,
+                                           'team_id': new_user.sale_team_id.id or contract.team_id.id})
+                contract.message_post(author_id=options.get('author_id'), body=_(
+                    'Contract transferred with its customer from %s to %s.') % (
+                        old.name or _('nobody'), new_user.name), subtype='mail.mt_note')
+            self.env['tier.review'].sudo().with_context(crm_approval_ok=True).search([
+                ('model', '=', 'crm.contract'), ('res_id', 'in', contracts.ids)]).write({
+                    'crm_owner_id': new_user.id})
+        return res
+
+    @api.multi
+    def action_view_contracts(self):
+        self.ensure_one()
+        action = self.env.ref('crm_contract.crm_contract_action').read()[0]
+        action.update({'domain': [('partner_id', '=', self.id)],
+                       'context': {'default_partner_id': self.id}})
+        return action
+
+    @api.multi
+    def action_create_contract(self):
+        """Open a new contract form for this customer."""
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('New Contract'),
+            'res_model': 'crm.contract',
+            'view_mode': 'form',
+            'target': 'current',
+            'context': {'default_partner_id': self.id,
+                        'default_customer_signer_id': self.primary_contact_id.id},
+        }

@@ -1,0 +1,5 @@
+# -*- coding: utf-8 -*-
+from . import test_contract_approval
+from . import test_contract_rules
+from . import test_receivable
+from . import test_revision_expiry

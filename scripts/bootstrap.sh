@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs, once: a CPython 3.7 venv with Odoo 11.0, the OCA
-# addons and their pinned dependencies, lessc (and, with --test, headless Chromium and
-# playwright-core). A second run checks a stamp and returns in well under a second.
+# addons and their pinned dependencies, lessc, wkhtmltopdf for PDF contracts (with
+# --test instead: headless Chromium and playwright-core). A second run checks a stamp
+# and returns in well under a second.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 WITH_TEST=0; [ "${1:-}" = "--test" ] && WITH_TEST=1
@@ -57,7 +58,20 @@ install_chromium() {
   fi
 }
 
+# Printable contracts (QWeb -> PDF): Odoo calls wkhtmltopdf; Chinese needs a CJK font.
+# Best effort: without it Odoo prints HTML instead of PDF, everything else works.
+install_wkhtmltopdf() {
+  command -v wkhtmltopdf >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing wkhtmltopdf and a CJK font (PDF contracts)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        wkhtmltopdf fonts-noto-cjk >/dev/null; } || say "wkhtmltopdf could not be installed: contracts print as HTML"
+  else
+    say "wkhtmltopdf is missing (e.g. 'sudo apt-get install wkhtmltopdf fonts-noto-cjk'): contracts print as HTML"
+  fi
+}
+
 install_python
 install_node
-[ "$WITH_TEST" = 1 ] && install_chromium
+if [ "$WITH_TEST" = 1 ]; then install_chromium; else install_wkhtmltopdf; fi
 exit 0

@@ -40,7 +40,8 @@ if installed=$(db_has_modules "$@"); then
   for m in ${MODULES//,/ }; do
     if [[ ",$installed," == *",$m,"* ]]; then upd+=("$m"); else new+=("$m"); fi
   done
-  action=(-u "$(IFS=,; echo "${upd[*]}")")
+  # --i18n-overwrite: a corrected msgstr in a zh_CN.po replaces the one the database holds
+  action=(-u "$(IFS=,; echo "${upd[*]}")" --i18n-overwrite)
   [ ${#new[@]} -gt 0 ] && action+=(-i "$(IFS=,; echo "${new[*]}")")
 else
   say "Creating database $DB with every module, demo data and zh_CN (about 2 minutes, once)"

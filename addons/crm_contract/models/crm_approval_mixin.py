@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import formatLang
 
 
 class CrmApprovalMixin(models.AbstractModel):
@@ -128,6 +129,20 @@ class CrmApprovalMixin(models.AbstractModel):
     def restart_validation(self):
         self._crm_refuse_direct()
 
+    def _crm_check_tier_arg(self, tier):
+        if not isinstance(tier, models.BaseModel) or tier._name != 'tier.definition':
+            raise UserError(_('Approval tiers are evaluated by "Submit for Approval" itself.'))
+
+    @api.multi
+    def evaluate_tier(self, tier):
+        self._crm_check_tier_arg(tier)
+        return super(CrmApprovalMixin, self).evaluate_tier(tier)
+
+    @api.multi
+    def evaluate_formula_tier(self, tier):
+        self._crm_check_tier_arg(tier)
+        return super(CrmApprovalMixin, self).evaluate_formula_tier(tier)
+
     @api.multi
     def validate_tier(self):
         """OCA's approve button: the same as ``action_approve`` without a comment."""
@@ -155,6 +170,10 @@ class CrmApprovalMixin(models.AbstractModel):
             self.env.cr.execute('UPDATE "%s" SET write_date = write_date WHERE id IN %%s'
                                 % self._table, (tuple(self.ids),))
             self.invalidate_cache()
+
+    def _crm_money(self, amount):
+        """An amount as users read it: ¥ 60,000.00 (company currency)."""
+        return formatLang(self.env, amount or 0.0, currency_obj=self.env.user.company_id.currency_id)
 
     def _crm_now(self):
         return self.env['crm.clock'].now_str()

@@ -160,7 +160,7 @@ class CrmContract(models.Model):
         committed = self._crm_plans_total()
         if float_compare(committed, self.amount_total, precision_rounding=rounding) > 0:
             raise UserError(_('The payment plans of "%s" add up to %s, more than the contract '
-                              'amount %s.') % (self.display_name, committed, self.amount_total))
+                              'amount %s.') % (self.display_name, self._crm_money(committed), self._crm_money(self.amount_total)))
         return self._crm_revision_check_ready()
 
     # ------------------------------------------------------------------ guard

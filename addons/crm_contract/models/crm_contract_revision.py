@@ -79,8 +79,8 @@ class CrmContract(models.Model):
         if float_compare(self.amount_total, committed,
                          precision_rounding=self.currency_id.rounding or 0.01) < 0:
             raise UserError(_('The amount of %s (%s) is below what %s has received or has in '
-                              'review (%s).') % (self.display_name, self.amount_total,
-                                                 previous.display_name, committed))
+                              'review (%s).') % (self.display_name, self._crm_money(self.amount_total),
+                                                 previous.display_name, self._crm_money(committed)))
         plans = previous.plan_ids
         if float_compare(sum(plans.mapped('amount')), self.amount_total,
                          precision_rounding=self.currency_id.rounding or 0.01) > 0:

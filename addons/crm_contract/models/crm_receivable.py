@@ -83,8 +83,9 @@ class CrmReceivable(models.Model):
                 raise ValidationError(_(
                     'The payment of %s is more than %s still open on %s (contract amount %s, '
                     'approved or in review %s).') % (
-                        rec.amount, max(open_amount, 0.0), contract.display_name,
-                        contract.amount_total, sum(others.mapped('amount'))))
+                        rec._crm_money(rec.amount), rec._crm_money(max(open_amount, 0.0)),
+                        contract.display_name, rec._crm_money(contract.amount_total),
+                        rec._crm_money(sum(others.mapped('amount')))))
 
     @api.constrains('amount', 'contract_id', 'plan_id')
     def _check_contract(self):
@@ -171,4 +172,4 @@ class CrmReceivable(models.Model):
 
     def _crm_on_approved(self):
         super(CrmReceivable, self)._crm_on_approved()
-        self.contract_id._crm_post(_('Payment %s of %s approved.') % (self.number, self.amount))
+        self.contract_id._crm_post(_('Payment %s of %s approved.') % (self.number, self._crm_money(self.amount)))

@@ -115,10 +115,11 @@ class CrmReceivablePlan(models.Model):
             if float_compare(total, contract.amount_total, precision_rounding=rounding) > 0:
                 raise ValidationError(_('The payment plans of %s would add up to %s, more than '
                                         'the contract amount %s.') % (
-                    contract.display_name, total, contract.amount_total))
+                    contract.display_name, contract._crm_money(total),
+                    contract._crm_money(contract.amount_total)))
             if float_compare(plan.amount, plan.amount_received, precision_rounding=rounding) < 0:
                 raise ValidationError(_('Instalment %d has already received %s: its amount cannot '
-                                        'be lower.') % (plan.sequence, plan.amount_received))
+                                        'be lower.') % (plan.sequence, plan.contract_id._crm_money(plan.amount_received)))
 
     def _check_contract_open(self, contracts):
         if self.env.context.get('crm_action_write'):
@@ -176,7 +177,8 @@ class CrmReceivablePlan(models.Model):
             if plan.date_planned < today_str and not plan.overdue_notified:
                 contract._crm_schedule_activity(
                     contract.user_id, _('%s: instalment %d (%s, %s) is overdue') % (
-                        contract.display_name, plan.sequence, plan.date_planned, plan.amount_due))
+                        contract.display_name, plan.sequence, plan.date_planned,
+                        contract._crm_money(plan.amount_due)))
                 plan.with_context(crm_action_write=True).write(
                     {'overdue_notified': True, 'remind_notified': True})
                 count += 1
@@ -186,7 +188,8 @@ class CrmReceivablePlan(models.Model):
                 if start <= today:
                     contract._crm_schedule_activity(
                         contract.user_id, _('%s: instalment %d (%s) is due on %s') % (
-                            contract.display_name, plan.sequence, plan.amount_due,
+                            contract.display_name, plan.sequence,
+                            contract._crm_money(plan.amount_due),
                             plan.date_planned), deadline=plan.date_planned)
                     plan.with_context(crm_action_write=True).write({'remind_notified': True})
                     count += 1

@@ -170,10 +170,27 @@ def world(admin, rpc):
             'relation_type': 'partner'}),
         'res.users': uid['yanglei'],
     }
-    return {'foreign': foreign, 'foreign_contact': foreign_contact,
-            'own': {'res.partner': own_customer, 'crm.lead': own_lead,
-                    'crm.follow.up': own_follow_up},
-            'uid': uid}
+    own = {'res.partner': own_customer, 'crm.lead': own_lead, 'crm.follow.up': own_follow_up}
+    # crm_contract: for each of yanglei and lina a draft contract (every field and action
+    # still open) and an approved one (below 100,000: approved when admin submits it)
+    # carrying a payment plan and a draft payment
+    for records, login, team, customer in ((foreign, 'yanglei', south, foreign_customer),
+                                           (own, 'lina', east, own_customer)):
+        contract = {'partner_id': customer, 'user_id': uid[login], 'team_id': team,
+                    'sign_date': '2026-01-05', 'date_start': '2026-01-05',
+                    'date_end': '2027-01-04', 'amount_total': 80000.0}
+        records['crm.contract'] = admin.call('crm.contract', 'create', dict(
+            contract, name='E2E 守卫 %s草稿合同%s' % (login, tag)))
+        approved = admin.call('crm.contract', 'create', dict(
+            contract, name='E2E 守卫 %s已审合同%s' % (login, tag)))
+        admin.call('crm.contract', 'action_submit', [approved])
+        assert admin.call('crm.contract', 'read', [approved], ['state'])[0]['state'] == 'approved'
+        records['crm.receivable.plan'] = admin.call('crm.receivable.plan', 'create', {
+            'contract_id': approved, 'date_planned': '2026-07-01', 'amount': 40000.0})
+        records['crm.receivable'] = admin.call('crm.receivable', 'create', {
+            'contract_id': approved, 'plan_id': records['crm.receivable.plan'],
+            'amount': 10000.0, 'date': '2026-06-30'})
+    return {'foreign': foreign, 'foreign_contact': foreign_contact, 'own': own, 'uid': uid}
 
 
 def _foreign_id(admin, world, model, transient):

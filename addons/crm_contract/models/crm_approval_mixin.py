@@ -18,7 +18,9 @@ class CrmApprovalMixin(models.AbstractModel):
     States: draft -> waiting -> approved (the model decides what follows); a rejection
     goes back to draft with ``reject_reason``. Inheriting models implement
     ``_crm_approval_check_ready`` (raise what prevents submitting) and
-    ``_crm_approval_done`` hooks (``_crm_on_approved``)."""
+    ``_crm_on_approved``, and declare ``crm_review_user_ids`` (a stored many2many to
+    res.users with a relation table of their own: everyone ever asked to review the
+    document, who keeps reading it; the record rules test that indexed table)."""
     _name = 'crm.approval.mixin'
     _inherit = ['tier.validation']
     _description = 'CRM Approval'
@@ -37,9 +39,6 @@ class CrmApprovalMixin(models.AbstractModel):
                                  search='_search_crm_my_turn')
     crm_approved_by_me = fields.Boolean('Approved by Me', compute='_compute_crm_turn',
                                         search='_search_crm_approved_by_me')
-    crm_review_user_ids = fields.Many2many('res.users', string='Reviewers (all tiers)',
-                                           compute='_compute_crm_turn',
-                                           search='_search_crm_review_user_ids')
     review_count = fields.Integer('Reviews', compute='_compute_crm_turn')
 
     # ------------------------------------------------------------------ computed
@@ -67,7 +66,6 @@ class CrmApprovalMixin(models.AbstractModel):
             rec.crm_my_turn = rec.crm_can_review
             rec.crm_approved_by_me = bool(reviews.filtered(
                 lambda r: r.status == 'approved' and r.done_by == user))
-            rec.crm_review_user_ids = reviews.mapped('reviewer_ids')
             rec.review_count = len(reviews)
             if rec.state == 'waiting' and turn_users:
                 turn = rec._crm_turn_reviews()[:1]
@@ -76,11 +74,14 @@ class CrmApprovalMixin(models.AbstractModel):
             else:
                 rec.crm_turn_label = False
 
-    def _crm_review_sql(self, condition):
+    def _crm_review_sql(self, condition, waiting=False):
         """Sub-select of the ids of this model's documents having a review that matches
-        ``condition`` (SQL on ``r`` = tier_review and ``rel`` = its reviewers)."""
+        ``condition`` (SQL on ``r`` = tier_review and ``rel`` = its reviewers);
+        ``waiting``: only documents waiting for approval."""
+        join = ('JOIN "%s" d ON d.id = r.res_id AND d.state = \'waiting\' ' % self._table
+                if waiting else '')
         return ("SELECT r.res_id FROM tier_review r "
-                "JOIN res_users_tier_review_rel rel ON rel.tier_review_id = r.id "
+                "JOIN res_users_tier_review_rel rel ON rel.tier_review_id = r.id " + join +
                 "WHERE r.model = %s AND " + condition)
 
     @api.model
@@ -88,10 +89,12 @@ class CrmApprovalMixin(models.AbstractModel):
         sql = self._crm_review_sql(
             "rel.res_users_id = %s AND r.crm_turn AND r.status = 'pending' "
             "AND r.crm_owner_id IS DISTINCT FROM rel.res_users_id "
-            "AND r.requested_by IS DISTINCT FROM rel.res_users_id")
+            "AND r.requested_by IS DISTINCT FROM rel.res_users_id", waiting=True)
+        # a few hundred ids at most: the list then reads those rows by primary key
+        self.env.cr.execute(sql, (self._name, self.env.uid))
+        ids = [row[0] for row in self.env.cr.fetchall()]
         positive = (operator == '=') == bool(value)
-        return [('id', 'inselect' if positive else 'not inselect',
-                 (sql, (self._name, self.env.uid)))]
+        return [('id', 'in' if positive else 'not in', ids)]
 
     @api.model
     def _search_crm_approved_by_me(self, operator, value):
@@ -100,14 +103,6 @@ class CrmApprovalMixin(models.AbstractModel):
         positive = (operator == '=') == bool(value)
         return [('id', 'inselect' if positive else 'not inselect',
                  (sql, (self._name, self.env.uid)))]
-
-    @api.model
-    def _search_crm_review_user_ids(self, operator, value):
-        """For the record rules: documents the user is (or was) asked to review."""
-        ids = value if isinstance(value, (list, tuple)) else [value]
-        ids = [i for i in ids if isinstance(i, int)] or [0]
-        sql = self._crm_review_sql("rel.res_users_id IN %s")
-        return [('id', 'inselect', (sql, (self._name, tuple(ids))))]
 
     # ------------------------------------------------------------------ tier.validation
     def _check_allow_write_under_validation(self, vals):
@@ -238,6 +233,8 @@ class CrmApprovalMixin(models.AbstractModel):
             if not (review.reviewer_ids - excluded):
                 vals['reviewer_ids'] = [(6, 0, (managers - excluded).ids)]
             review.with_context(crm_approval_ok=True).write(vals)
+        self.sudo().with_context(crm_action_write=True).write({
+            'crm_review_user_ids': [(4, uid) for uid in ordered.mapped('reviewer_ids').ids]})
 
     def _crm_ask_turn(self):
         """Mark the next pending tier as the current one and give its reviewers an
@@ -282,6 +279,12 @@ class CrmApprovalMixin(models.AbstractModel):
                 'crm_contract.mail_activity_data_crm_approval').id)])
         if activities:
             activities.action_feedback(feedback=feedback)
+
+    def _crm_withdraw_reviews(self, feedback):
+        """The document leaves the approval (cancelled): nobody is asked any more."""
+        self.sudo().review_ids.filtered('crm_turn').with_context(
+            crm_approval_ok=True).write({'crm_turn': False})
+        self._crm_close_review_activities(feedback)
 
     # ------------------------------------------------------------------ decide
     def _crm_check_turn(self):

@@ -74,6 +74,9 @@ class CrmContract(models.Model):
     share_write_user_ids = fields.Many2many(
         'res.users', 'crm_contract_share_write_rel', 'contract_id', 'user_id',
         string='Shared (read and write)', copy=False)
+    crm_review_user_ids = fields.Many2many(
+        'res.users', 'crm_contract_reviewer_rel', 'contract_id', 'user_id',
+        string='Reviewers (all tiers)', readonly=True, copy=False)
 
     _sql_constraints = [
         ('number_revision_uniq', 'unique(number, revision)',
@@ -130,7 +133,7 @@ class CrmContract(models.Model):
     def _check_amounts(self):
         for rec in self:
             if not 0.0 <= rec.discount < 100.0:
-                raise ValidationError(_('The discount must be at least 0%% and below 100%%.'))
+                raise ValidationError(_('The discount must be at least 0% and below 100%.'))
             if float_compare(rec.amount_total, 0.0,
                              precision_rounding=rec.currency_id.rounding or 0.01) < 0:
                 raise ValidationError(_('The contract amount cannot be negative.'))
@@ -167,7 +170,7 @@ class CrmContract(models.Model):
     def _crm_action_fields(self):
         return super(CrmContract, self)._crm_action_fields() + (
             'number', 'revision', 'state', 'submitted_by_id', 'submitted_at', 'approved_at',
-            'reject_reason', 'root_id', 'previous_id', 'expiry_notified')
+            'reject_reason', 'root_id', 'previous_id', 'expiry_notified', 'crm_review_user_ids')
 
     def _crm_target_fields(self):
         res = super(CrmContract, self)._crm_target_fields()
@@ -235,7 +238,7 @@ class CrmContract(models.Model):
             if rec.sudo().receivable_ids.filtered(lambda p: p.state != 'cancelled'):
                 raise UserError(_('"%s" has payments and cannot be cancelled.') % rec.display_name)
         for rec in self:
-            rec._crm_close_review_activities(_('Cancelled'))
+            rec._crm_withdraw_reviews(_('Cancelled'))
             rec._crm_action_write({'state': 'cancelled'})
             rec._crm_post(_('Cancelled by %s.') % self.env.user.name)
         return True

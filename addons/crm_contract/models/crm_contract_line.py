@@ -11,7 +11,8 @@ class CrmContractLine(models.Model):
 
     sequence = fields.Integer(default=10)
     contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
-                                  ondelete='cascade')
+                                  ondelete='cascade',
+                                  auto_join=True)
     product_id = fields.Many2one('product.product', 'Product', required=True,
                                  ondelete='restrict')
     currency_id = fields.Many2one(related='contract_id.currency_id', readonly=True)

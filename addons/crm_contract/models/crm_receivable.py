@@ -25,8 +25,9 @@ class CrmReceivable(models.Model):
 
     number = fields.Char('Payment No.', readonly=True, copy=False, index=True,
                          default=lambda self: _('New'))
+    # auto_join: the record rules' contract_id.* paths become a join, not a list of ids
     contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
-                                  ondelete='restrict', track_visibility='onchange',
+                                  ondelete='restrict', track_visibility='onchange', auto_join=True,
                                   domain=[('state', '=', 'approved')])
     plan_id = fields.Many2one('crm.receivable.plan', 'Instalment', index=True,
                               ondelete='restrict',
@@ -46,6 +47,9 @@ class CrmReceivable(models.Model):
     attachment_ids = fields.Many2many('ir.attachment', 'crm_receivable_attachment_rel',
                                       'receivable_id', 'attachment_id', string='Attachments')
     note = fields.Text('Remarks')
+    crm_review_user_ids = fields.Many2many(
+        'res.users', 'crm_receivable_reviewer_rel', 'receivable_id', 'user_id',
+        string='Reviewers (all tiers)', readonly=True, copy=False)
     state = fields.Selection(RECEIVABLE_STATES, 'Status', default='draft', required=True,
                              readonly=True, copy=False, index=True,
                              track_visibility='onchange')
@@ -109,7 +113,7 @@ class CrmReceivable(models.Model):
     def _crm_action_fields(self):
         return super(CrmReceivable, self)._crm_action_fields() + (
             'number', 'state', 'submitted_by_id', 'submitted_at', 'approved_at',
-            'reject_reason')
+            'reject_reason', 'crm_review_user_ids')
 
     # ------------------------------------------------------------------ ORM
     @api.model
@@ -165,7 +169,7 @@ class CrmReceivable(models.Model):
                               _('Payment %s cannot be cancelled: only drafts and payments '
                                 'waiting for approval can.'))
         for rec in self:
-            rec._crm_close_review_activities(_('Cancelled'))
+            rec._crm_withdraw_reviews(_('Cancelled'))
             rec._crm_action_write({'state': 'cancelled'})
             rec._crm_post(_('Cancelled by %s.') % self.env.user.name)
         return True

@@ -21,7 +21,8 @@ class CrmReceivablePlan(models.Model):
     sequence = fields.Integer('Instalment', default=1, required=True)
     name = fields.Char('Plan', compute='_compute_name')
     contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
-                                  ondelete='cascade')
+                                  ondelete='cascade',
+                                  auto_join=True)
     partner_id = fields.Many2one(related='contract_id.partner_id', store=True, index=True,
                                  readonly=True, string='Customer')
     user_id = fields.Many2one(related='contract_id.user_id', store=True, index=True,

@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
 
+from odoo.addons.crm_sales.models.crm_todo import LIST_LIMIT
+
 
 class CrmTodo(models.TransientModel):
     _inherit = 'crm.todo'
@@ -14,6 +16,15 @@ class CrmTodo(models.TransientModel):
     plan_overdue_count = fields.Integer('My overdue payment plans',
                                         compute='_compute_contract_counts')
 
+    contract_review_ids = fields.Many2many('crm.contract', string='Contracts waiting for my approval',
+                                           compute='_compute_contract_counts')
+    contract_expiring_ids = fields.Many2many('crm.contract', string='My contracts expiring soon',
+                                             compute='_compute_contract_counts')
+    receivable_review_ids = fields.Many2many('crm.receivable', string='Payments waiting for my approval',
+                                             compute='_compute_contract_counts')
+    plan_overdue_ids = fields.Many2many('crm.receivable.plan', string='My overdue payment plans',
+                                        compute='_compute_contract_counts')
+
     @api.model
     def _domain_contract_expiring(self):
         return [('user_id', '=', self.env.uid), ('is_expiring', '=', True)]
@@ -24,17 +35,18 @@ class CrmTodo(models.TransientModel):
                 ('contract_id.state', 'in', ('approved', 'expired'))]
 
     def _compute_contract_counts(self):
-        Contract = self.env['crm.contract']
-        counts = {
-            'contract_review_count': Contract.search_count([('crm_my_turn', '=', True)]),
-            'contract_expiring_count': Contract.search_count(self._domain_contract_expiring()),
-            'receivable_review_count': self.env['crm.receivable'].search_count(
-                [('crm_my_turn', '=', True)]),
-            'plan_overdue_count': self.env['crm.receivable.plan'].search_count(
-                self._domain_plan_overdue()),
+        kinds = {
+            'contract_review': ('crm.contract', [('crm_my_turn', '=', True)]),
+            'contract_expiring': ('crm.contract', self._domain_contract_expiring()),
+            'receivable_review': ('crm.receivable', [('crm_my_turn', '=', True)]),
+            'plan_overdue': ('crm.receivable.plan', self._domain_plan_overdue()),
         }
+        values = {}
+        for kind, (model, domain) in kinds.items():
+            values[kind + '_count'] = self.env[model].search_count(domain)
+            values[kind + '_ids'] = self.env[model].search(domain, limit=LIST_LIMIT)
         for rec in self:
-            rec.update(counts)
+            rec.update(values)
 
     @api.multi
     def action_open_contract_review(self):

@@ -7,7 +7,8 @@ EFFECTIVE = ('approved', 'expired')
 class ResPartner(models.Model):
     """A customer's contracts and its totals over all of them (approved or expired
     versions: drafts, superseded and cancelled ones do not count); transferring a
-    customer with its opportunities carries its contracts."""
+    customer with its opportunities carries all its contracts (their history too), with
+    their payments and reviews."""
     _inherit = 'res.partner'
 
     contract_ids = fields.One2many('crm.contract', 'partner_id', 'Contracts')
@@ -23,16 +24,16 @@ class ResPartner(models.Model):
     def _compute_contract_totals(self):
         """One grouped query for all the customers shown (totals of the customer the
         reader sees, over all its contracts)."""
-        customers = self.filtered('is_crm_customer')
         totals = {}
-        if customers.ids:
+        ids = [i for i in self.ids if isinstance(i, int)]
+        if ids:
             self.env.cr.execute("""
                 SELECT partner_id, count(*),
                        coalesce(sum(amount_total) FILTER (WHERE state IN %s), 0),
                        coalesce(sum(amount_received) FILTER (WHERE state IN %s), 0),
                        coalesce(sum(amount_outstanding) FILTER (WHERE state IN %s), 0)
                   FROM crm_contract WHERE partner_id IN %s GROUP BY partner_id""",
-                                (EFFECTIVE, EFFECTIVE, EFFECTIVE, tuple(customers.ids)))
+                                (EFFECTIVE, EFFECTIVE, EFFECTIVE, tuple(ids)))
             totals = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         currency = self.env.user.company_id.currency_id
         for partner in self:
@@ -48,7 +49,6 @@ class ResPartner(models.Model):
         if options.get('with_opportunities'):
             contracts = self.env['crm.contract'].sudo().search([
                 ('partner_id', '=', self.commercial_partner_id.id),
-                ('state', 'not in', ('cancelled', 'superseded')),
                 ('user_id', '!=', new_user.id)])
             for contract in contracts:
                 old = contract.user_id
@@ -57,9 +57,15 @@ class ResPartner(models.Model):
                 contract.message_post(author_id=options.get('author_id'), body=_(
                     'Contract transferred with its customer from %s to %s.') % (
                         old.name or _('nobody'), new_user.name), subtype='mail.mt_note')
-            self.env['tier.review'].sudo().with_context(crm_approval_ok=True).search([
-                ('model', '=', 'crm.contract'), ('res_id', 'in', contracts.ids)]).write({
-                    'crm_owner_id': new_user.id})
+            Review = self.env['tier.review'].sudo().with_context(crm_approval_ok=True)
+            for contract in contracts:
+                # payments and reviews follow (the rules read their owner and team)
+                scope = {'user_id': contract.user_id.id, 'team_id': contract.team_id.id}
+                payments = contract.receivable_ids
+                payments.with_context(crm_action_write=True).write(scope)
+                Review.search(['|', '&', ('model', '=', 'crm.contract'), ('res_id', '=', contract.id),
+                               '&', ('model', '=', 'crm.receivable'), ('res_id', 'in', payments.ids)]).write(
+                    {'crm_owner_id': scope['user_id'], 'crm_team_id': scope['team_id']})
         return res
 
     @api.multi

@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import api, fields, models
 
+from odoo.addons.crm_sales.models.crm_todo import LIST_LIMIT
+
 
 class CrmTodo(models.TransientModel):
     _inherit = 'crm.todo'
@@ -8,12 +10,18 @@ class CrmTodo(models.TransientModel):
     pool_about_to_release_count = fields.Integer(
         'My Customers About to Be Released', compute='_compute_pool_about_to_release_count')
 
+    pool_about_to_release_ids = fields.Many2many(
+        'res.partner', string='My Customers About to Be Released',
+        compute='_compute_pool_about_to_release_count')
+
     @api.multi
     def _compute_pool_about_to_release_count(self):
-        count = len(self.env['crm.pool.rule'].sudo()._get_about_to_release(
+        ids = list(self.env['crm.pool.rule'].sudo()._get_about_to_release(
             user_ids=[self.env.uid]))
+        customers = self.env['res.partner'].browse(ids[:LIST_LIMIT])
         for todo in self:
-            todo.pool_about_to_release_count = count
+            todo.pool_about_to_release_count = len(ids)
+            todo.pool_about_to_release_ids = customers
 
     @api.multi
     def action_open_pool_about_to_release(self):

@@ -1,12 +1,17 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
 
+LIST_LIMIT = 80  # rows per tab; the counter's button opens the whole list
+
 
 class CrmTodo(models.TransientModel):
-    """"My to-do" page: one counter per kind of pending work with a button that opens
-    the matching list. Other modules add a counter by inheriting this model (an Integer
-    computed field + an ``action_open_*`` method) and the form view
-    ``crm_sales.crm_todo_view_form`` (xpath ``//group[@name='counters']``)."""
+    """"My to-do" page: per kind of pending work a counter (with a button opening the
+    full list) and a tab listing the first records, with buttons to act on them in
+    place. Other modules register a kind by inheriting this model -- an Integer
+    ``<kind>_count`` and a Many2many ``<kind>_ids`` (computed, at most ``LIST_LIMIT``
+    records) plus an ``action_open_<kind>`` method -- and the form view
+    ``crm_sales.crm_todo_view_form`` (xpaths ``//group[@name='counters']`` and
+    ``//notebook[@name='lists']``)."""
     _name = 'crm.todo'
     _description = 'My To-do'
 
@@ -15,6 +20,12 @@ class CrmTodo(models.TransientModel):
                                           compute='_compute_counts')
     customer_overdue_count = fields.Integer('Overdue follow-ups', compute='_compute_counts')
     lead_new_count = fields.Integer('New leads not followed up', compute='_compute_counts')
+    customer_today_ids = fields.Many2many('res.partner', string='Customers to contact today',
+                                          compute='_compute_lists')
+    customer_overdue_ids = fields.Many2many('res.partner', string='Overdue follow-ups',
+                                            compute='_compute_lists')
+    lead_new_ids = fields.Many2many('crm.lead', string='New leads not followed up',
+                                    compute='_compute_lists')
 
     # domains (they use crm.clock through the follow_up_due search)
     @api.model
@@ -42,6 +53,18 @@ class CrmTodo(models.TransientModel):
             rec.customer_today_count = today
             rec.customer_overdue_count = overdue
             rec.lead_new_count = leads
+
+    def _compute_lists(self):
+        Partner = self.env['res.partner']
+        Lead = self.env['crm.lead']
+        today = Partner.search(self._domain_customer_today(), limit=LIST_LIMIT)
+        overdue = Partner.search(self._domain_customer_overdue(), limit=LIST_LIMIT,
+                                 order='next_contact_at')
+        leads = Lead.search(self._domain_lead_new(), limit=LIST_LIMIT)
+        for rec in self:
+            rec.customer_today_ids = today
+            rec.customer_overdue_ids = overdue
+            rec.lead_new_ids = leads
 
     def _list_action(self, xmlid, name, domain):
         action = self.env.ref(xmlid).read()[0]

@@ -3,7 +3,7 @@
     'name': 'CRM Sales',
     'summary': 'Customers, contacts, leads, opportunities with status groups, '
                'follow-ups and data scope for a B2B sales team',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'license': 'LGPL-3',
     'author': 'CRM Team',
@@ -13,6 +13,7 @@
     'data': [
         'security/crm_sales_security.xml',
         'security/ir.model.access.csv',
+        'views/crm_sales_assets.xml',
         'views/crm_sales_menus.xml',
         'data/ir_sequence_data.xml',
         'data/crm_customer_data.xml',

@@ -85,7 +85,7 @@ def project_tables(env):
         model = env[name]
         if model._transient or not model._auto:
             continue
-        tables[model._table] = True
+        tables[model._table] = model._log_access   # ir.translation has no write_date
         for field in model._fields.values():
             if field.type == 'many2many' and field.store and field.relation:
                 tables.setdefault(field.relation, False)

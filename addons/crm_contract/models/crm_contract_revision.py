@@ -47,11 +47,14 @@ class CrmContract(models.Model):
             raise UserError(_('"%s" is already being changed: continue with %s.')
                             % (self.display_name, pending.display_name))
         last = max(self.sudo().search([('root_id', '=', root.id)]).mapped('revision') + [root.revision])
-        new = self.with_context(crm_action_write=True).copy({
+        # copy_data + create, not copy(): Odoo's copy() creates in English (lang=None),
+        # and the new version's chatter would say "Contract created" to Chinese users
+        writer = self.with_context(crm_action_write=True)
+        new = writer.create(writer.copy_data({
             'number': self.number, 'revision': last + 1, 'root_id': root.id,
             'previous_id': self.id, 'state': 'draft', 'amount_total': self.amount_total,
             'sign_date': self.sign_date, 'date_start': self.date_start,
-            'date_end': self.date_end})
+            'date_end': self.date_end})[0])
         self._crm_post(_('%s made version V%d (%s).') % (
             self.env.user.name, new.revision, new.display_name))
         return new._crm_form_action()

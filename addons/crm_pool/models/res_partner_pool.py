@@ -40,6 +40,11 @@ class ResPartner(models.Model):
                 'vals': {'pool_id': False, 'pool_entered_at': False,
                          'pool_protected_user_id': False, 'pool_protected_until': False,
                          'pool_reminder_sent_at': False, 'pool_locked': False}})
+            # its open opportunities (and, with crm_contract, its contracts) follow the
+            # customer to its new owner, as on a transfer; closed ones keep their owner
+            partner.with_context(crm_pool_skip_transfer_check=True)._crm_transfer_related(user, {
+                'with_contacts': True, 'with_opportunities': True, 'keep_old_owner': 'none',
+                'old_user_id': previous, 'author_id': self.env.user.partner_id.id})
             self.env['crm.pool.log']._log_bulk(
                 action, [partner.id], now, from_user_ids=previous, to_user_id=user.id,
                 pool=pool, reason=reason)
@@ -68,7 +73,7 @@ class ResPartner(models.Model):
                                   'before %s (protection period).') % (
                                       partner.name, until.strftime('%Y-%m-%d %H:%M')))
         self._pool_take(user, 'claim')
-        return True
+        return self._pool_done(_('Claimed: %s. They are now your customers.'))
 
     @api.multi
     def action_pool_assign(self, user_id):
@@ -88,7 +93,7 @@ class ResPartner(models.Model):
             raise AccessError(_('A team leader may only assign customers to the members of '
                                 'the teams they lead.'))
         self._pool_take(user, 'assign')
-        return True
+        return self._pool_done(_('Assigned to %s: %%s.') % user.name)
 
     # ------------------------------------------------------------------ put into the pool
     @api.multi
@@ -170,7 +175,7 @@ class ResPartner(models.Model):
                 raise UserError(_('Customer "%s" is locked: unlock it before releasing it.')
                                 % partner.name)
         self._pool_put('release', reason)
-        return True
+        return self._pool_done(_('Released to the public pool: %s.'))
 
     @api.multi
     def action_pool_recycle(self, reason):
@@ -188,7 +193,7 @@ class ResPartner(models.Model):
                 raise AccessError(_('You may only recycle customers of the teams you lead '
                                     '("%s").') % partner.name)
         self._pool_put('recycle', reason)
-        return True
+        return self._pool_done(_('Recycled to the public pool: %s.'))
 
     # ------------------------------------------------------------------ lock
     @api.multi
@@ -220,7 +225,7 @@ class ResPartner(models.Model):
                         'pool_locked_by': self.env.uid})
             self.env['crm.pool.log']._log_bulk('lock', mine.ids, now, from_user_ids=owner.id,
                                                to_user_id=owner.id)
-        return True
+        return self._pool_done(_('Locked: %s. They will not be released automatically.'))
 
     @api.multi
     def action_pool_unlock(self):
@@ -234,17 +239,30 @@ class ResPartner(models.Model):
             mine.write({'pool_locked': False, 'pool_locked_at': False, 'pool_locked_by': False})
             self.env['crm.pool.log']._log_bulk('unlock', mine.ids, now, from_user_ids=owner.id,
                                                to_user_id=owner.id)
-        return True
+        return self._pool_done(_('Unlocked: %s.'))
+
+    # ------------------------------------------------------------------ feedback
+    @api.multi
+    def _pool_done(self, message):
+        """What a button says when it is done (``message`` has one %s: the customers);
+        True over XML-RPC (see crm.notify)."""
+        names = self.sudo().mapped('name')
+        shown = _(', ').join(names[:3])
+        if len(names) > 3:
+            shown = _('%s and %d more') % (shown, len(names) - 3)
+        return self.env['crm.notify'].done(message % shown)
 
     # ------------------------------------------------------------------ wizards (buttons)
     @api.multi
-    def _pool_wizard_action(self, xmlid, mode=None):
+    def _pool_wizard_action(self, xmlid, mode=None, name=None):
         action = self.env.ref(xmlid).read()[0]
         ctx = dict(self.env.context, active_ids=self.ids, active_id=self.ids[:1] and self.ids[0],
-                   active_model='res.partner')
+                   active_model='res.partner', crm_notify=True)
         if mode:
             ctx['default_mode'] = mode
         action['context'] = ctx
+        if name:
+            action['name'] = name
         return action
 
     @api.multi
@@ -253,7 +271,8 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_pool_recycle_wizard(self):
-        return self._pool_wizard_action('crm_pool.crm_pool_release_wizard_action', 'recycle')
+        return self._pool_wizard_action('crm_pool.crm_pool_release_wizard_action', 'recycle',
+                                        name=_('Force Recycle to the Public Pool'))
 
     @api.multi
     def action_pool_assign_wizard(self):

@@ -252,3 +252,26 @@ class TestPoolOperations(PoolCase):
         self.assertTrue(self.Log.sudo(self.sales_a2).search([('partner_id', '=', customer.id)]))
         self.assertFalse(self.Log.sudo(self.sales_b1).search([('partner_id', '=', customer.id)]))
         self.assertTrue(self.Log.sudo(self.manager).search([('partner_id', '=', customer.id)]))
+
+    def test_claim_brings_the_open_opportunities_along(self):
+        customer = self.make_customer('Opp Follow Co', self.sales_a1)
+        Lead = self.env['crm.lead']
+        open_opp = Lead.create({'name': 'Open deal', 'type': 'opportunity',
+                                'partner_id': customer.id, 'user_id': self.sales_a1.id,
+                                'team_id': self.team_a.id})
+        lost_opp = Lead.create({'name': 'Lost deal', 'type': 'opportunity',
+                                'partner_id': customer.id, 'user_id': self.sales_a1.id,
+                                'team_id': self.team_a.id})
+        reason = self.env['crm.lost.reason'].create({'name': 'Too expensive'})
+        lost_opp.sudo(self.sales_a1).action_set_end_status('lost', reason.id)
+        customer.sudo(self.sales_a1).action_pool_release('No budget this year')
+        # releasing leaves them with their owner until someone claims the customer
+        self.assertEqual(open_opp.user_id, self.sales_a1)
+
+        customer.sudo(self.sales_a2).action_pool_claim()
+        self.assertEqual(open_opp.user_id, self.sales_a2)
+        self.assertEqual(open_opp.team_id, self.team_a)
+        self.assertIn(self.sales_a2.name, open_opp.message_ids[0].body)
+        self.assertIn(open_opp, Lead.sudo(self.sales_a2).search([('partner_id', '=', customer.id)]))
+        # a closed opportunity stays with whoever worked it (history, performance)
+        self.assertEqual(lost_opp.user_id, self.sales_a1)

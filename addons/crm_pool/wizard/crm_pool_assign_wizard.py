@@ -17,5 +17,5 @@ class CrmPoolAssignWizard(models.TransientModel):
     @api.multi
     def action_confirm(self):
         self.ensure_one()
-        self.partner_ids.action_pool_assign(self.user_id.id)
-        return {'type': 'ir.actions.act_window_close'}
+        done = self.partner_ids.action_pool_assign(self.user_id.id)
+        return done if isinstance(done, dict) else {'type': 'ir.actions.act_window_close'}

@@ -19,7 +19,7 @@ class CrmPoolReleaseWizard(models.TransientModel):
         self.ensure_one()
         partners = self.partner_ids
         if self.mode == 'recycle':
-            partners.action_pool_recycle(self.reason)
+            done = partners.action_pool_recycle(self.reason)
         else:
-            partners.action_pool_release(self.reason)
-        return {'type': 'ir.actions.act_window_close'}
+            done = partners.action_pool_release(self.reason)
+        return done if isinstance(done, dict) else {'type': 'ir.actions.act_window_close'}

@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from . import crm_guard
 from . import crm_demo
+from . import crm_notify
+from . import ir_translation
 from . import crm_clock
 from . import crm_follow_up_mixin
 from . import crm_customer_config

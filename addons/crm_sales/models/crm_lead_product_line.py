@@ -20,6 +20,8 @@ class CrmLeadProductLine(models.Model):
                                help='Unit price offered to the customer in this opportunity.')
     quantity = fields.Float('Quantity', digits=(16, 2), default=1.0)
     subtotal = fields.Float('Subtotal', compute='_compute_subtotal', store=True, digits=(16, 2))
+    currency_id = fields.Many2one('res.currency', related='lead_id.company_currency',
+                                  readonly=True, string='Currency')
     # stored copies of the opportunity's owner/team for the record rules
     lead_user_id = fields.Many2one(related='lead_id.user_id', store=True, index=True,
                                    readonly=True, string='Salesperson')

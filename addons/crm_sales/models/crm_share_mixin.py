@@ -1,5 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import SUPERUSER_ID, _, api, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -20,6 +20,24 @@ class CrmShareMixin(models.AbstractModel):
     _description = 'CRM Sharing'
     _crm_share_owner_field = 'user_id'
     _crm_share_team_field = 'team_id'
+
+    crm_readonly = fields.Boolean(
+        'Read Only for Me', compute='_compute_crm_readonly',
+        help='You may read this record but not change it (the form hides its Edit '
+             'button): a pool customer before you claim it, a colleague\'s record '
+             'shared for reading.')
+
+    def _compute_crm_readonly(self):
+        for rec in self:
+            if not isinstance(rec.id, int):
+                rec.crm_readonly = False
+                continue
+            try:
+                rec.check_access_rights('write')
+                rec.check_access_rule('write')
+                rec.crm_readonly = False
+            except AccessError:
+                rec.crm_readonly = True
 
     def _crm_share_owner(self):
         return self[self._crm_share_owner_field]

@@ -11,7 +11,8 @@ class CrmTodo(models.TransientModel):
     ``<kind>_count`` and a Many2many ``<kind>_ids`` (computed, at most ``LIST_LIMIT``
     records) plus an ``action_open_<kind>`` method -- and the form view
     ``crm_sales.crm_todo_view_form`` (xpaths ``//group[@name='counters']`` and
-    ``//notebook[@name='lists']``)."""
+    ``//notebook[@name='lists']``; a ``<page count="<kind>_count">`` shows the count in
+    its tab, and every counter adds to the number next to the menu)."""
     _name = 'crm.todo'
     _description = 'My To-do'
 
@@ -103,7 +104,20 @@ class CrmTodo(models.TransientModel):
     @api.model
     def get_counts(self):
         """All counters as a dict {field name: value} (for XML-RPC / dashboards)."""
-        todo = self.create({})
+        todo = self.new({})
         names = [n for n, f in self._fields.items()
                  if f.type == 'integer' and n.endswith('_count')]
         return {n: todo[n] for n in names}
+
+    @api.model
+    def get_menu_count(self):
+        """The number shown next to the "My To-do" menu: every counter added up."""
+        return sum(self.get_counts().values())
+
+    @api.model
+    def action_home(self):
+        """The CRM app's landing screen: "My To-do" for salespeople, the customers
+        for the other roles (the executive)."""
+        if self.env.user._crm_is_salesperson():
+            return self.action_open()
+        return self.env.ref('crm_sales.action_crm_customers_all').read()[0]

@@ -64,6 +64,6 @@ class CrmLeadConvert(models.TransientModel):
             'res_model': 'res.partner',
             'view_mode': 'form',
             'res_id': result['partner_id'],
-            'views': [(self.env.ref('crm_sales.view_partner_form_crm_customer').id, 'form')],
+            'views': [(self.env.ref('crm_sales.res_partner_view_form_customer').id, 'form')],
             'target': 'current',
         }

@@ -1,0 +1,65 @@
+# -*- coding: utf-8 -*-
+"""Tickets from incoming e-mail (the service team's alias) and replies threaded into
+them (``mail.thread.message_new`` / ``message_update``)."""
+from odoo import _, api, models
+from odoo.exceptions import UserError
+from odoo.tools import email_split, html2plaintext
+
+
+class CrmServiceTicketMail(models.Model):
+    _inherit = 'crm.service.ticket'
+
+    @api.model
+    def _sender_contact(self, msg):
+        """The customer contact (or customer) who sent ``msg``: a partner with that
+        address that belongs to a CRM customer. Unknown senders are refused."""
+        emails = email_split(msg.get('from') or '')
+        email = emails and emails[0].lower()
+        partner = self.env['res.partner']
+        if email:
+            partner = partner.sudo().search([('email', '=ilike', email),
+                                             ('commercial_partner_id.is_crm_customer', '=', True)],
+                                            limit=1)
+        if not partner:
+            raise UserError(_('E-mail from %s refused: the sender is not a contact of any customer. '
+                              'Add the address to the customer\'s contact first.') % (email or msg.get('from')))
+        return partner
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        contact = self._sender_contact(msg)
+        defaults = dict(custom_values or {})
+        defaults.setdefault('channel', 'email')
+        if not defaults.get('type_id'):
+            service_type = self.env.ref('crm_service.service_type_after_sales', raise_if_not_found=False) \
+                or self.env['crm.service.type'].search([], limit=1)
+            defaults['type_id'] = service_type.id
+        defaults.update({
+            'name': (msg.get('subject') or _('(no subject)'))[:250],
+            'description': html2plaintext(msg.get('body') or ''),
+            'partner_id': contact.commercial_partner_id.id,
+            'contact_id': contact.id if contact != contact.commercial_partner_id else
+            contact.primary_contact_id.id,
+        })
+        ticket = super(CrmServiceTicketMail, self).message_new(msg, custom_values=defaults)
+        ticket.message_subscribe(partner_ids=contact.ids)
+        return ticket
+
+    @api.multi
+    def message_update(self, msg, update_vals=None):
+        """A reply from the customer: kept in the chatter; on a processed ticket it
+        means the problem is not solved yet, so the ticket goes back to its handler."""
+        self._sender_contact(msg)
+        res = super(CrmServiceTicketMail, self).message_update(msg, update_vals=update_vals)
+        for ticket in self.filtered(lambda t: t.state == 'processed'):
+            ticket._flow_write({'state': 'in_progress', 'processed_at': False})
+        return res
+
+    @api.multi
+    def message_get_suggested_recipients(self):
+        recipients = super(CrmServiceTicketMail, self).message_get_suggested_recipients()
+        for ticket in self:
+            if ticket.contact_id:
+                ticket._message_add_suggested_recipient(recipients, partner=ticket.contact_id,
+                                                        reason=_('Customer Contact'))
+        return recipients

@@ -115,6 +115,11 @@ class TestTicketFlow(ServiceCase):
             mine.sudo(self.lina).write({'description': '销售改描述'})
         with self.refused(AccessError, '只有服务专员和服务经理才能处理工单'):
             mine.sudo(self.lina).action_take()
+        # a customer shared with a colleague opens its tickets to them (read)
+        wangfang = self.env.ref('crm_sales.user_sales_east_2')
+        self.assertFalse(self.Ticket.sudo(wangfang).search([('id', '=', mine.id)]))
+        self.customer.sudo(self.lina).action_share([wangfang.id], 'read')
+        self.assertEqual(self.Ticket.sudo(wangfang).search([('id', 'in', (mine | other).ids)]), mine)
         # the executive reads everything, changes nothing
         self.assertEqual(self.Ticket.sudo(self.executive).search([('id', 'in', (mine | other).ids)]), mine | other)
         with self.refused(AccessError):

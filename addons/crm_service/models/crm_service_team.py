@@ -54,9 +54,7 @@ class CrmServiceTeam(models.Model):
                                         'one agent.') % team.name)
 
     def _compute_open_ticket_count(self):
-        data = self.env['crm.service.ticket'].read_group(
-            [('team_id', 'in', self.ids), ('state', 'in', OPEN_STATES)], ['team_id'], ['team_id'])
-        counts = {d['team_id'][0]: d['team_id_count'] for d in data}
+        counts = self.env['crm.service.ticket']._counts_by('team_id', self.ids, [('state', 'in', OPEN_STATES)])
         for team in self:
             team.open_ticket_count = counts.get(team.id, 0)
 

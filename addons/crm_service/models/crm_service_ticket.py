@@ -143,6 +143,14 @@ class CrmServiceTicket(models.Model):
             raise AccessError(_('Only a service manager may delete tickets.'))
         return super(CrmServiceTicket, self).unlink()
 
+    @api.model
+    def _counts_by(self, field, ids, domain=None):
+        """{id: number of tickets} grouped by the many2one ``field`` (tickets the user may read)."""
+        if not self.check_access_rights('read', raise_exception=False):
+            return {}  # e.g. an employee outside sales and service opening a partner
+        data = self.read_group([(field, 'in', list(ids))] + list(domain or []), [field], [field])
+        return {d[field][0]: d[field + '_count'] for d in data}
+
     @api.multi
     def name_get(self):
         return [(t.id, '%s %s' % (t.number, t.name)) for t in self]

@@ -10,9 +10,7 @@ class ResPartner(models.Model):
     service_plan_ids = fields.One2many('crm.service.plan', 'partner_id', string='Service Plans')
 
     def _compute_service_ticket_count(self):
-        data = self.env['crm.service.ticket'].read_group(
-            [('partner_id', 'in', self.ids)], ['partner_id'], ['partner_id'])
-        counts = {d['partner_id'][0]: d['partner_id_count'] for d in data}
+        counts = self.env['crm.service.ticket']._counts_by('partner_id', self.ids)
         for partner in self:
             partner.service_ticket_count = counts.get(partner.id, 0)
 

@@ -49,9 +49,7 @@ class CrmContract(models.Model):
     service_ticket_count = fields.Integer('Tickets', compute='_compute_service_ticket_count')
 
     def _compute_service_ticket_count(self):
-        data = self.env['crm.service.ticket'].read_group(
-            [('contract_id', 'in', self.ids)], ['contract_id'], ['contract_id'])
-        counts = {d['contract_id'][0]: d['contract_id_count'] for d in data}
+        counts = self.env['crm.service.ticket']._counts_by('contract_id', self.ids)
         for contract in self:
             contract.service_ticket_count = counts.get(contract.id, 0)
 

@@ -17,6 +17,7 @@
         'data/crm_service_data.xml',
         'data/mail_template_data.xml',
         'data/ir_cron_data.xml',
+        'wizard/crm_service_feedback_wizard_views.xml',
         'views/crm_service_config_views.xml',
         'views/crm_service_ticket_views.xml',
         'views/crm_knowledge_views.xml',

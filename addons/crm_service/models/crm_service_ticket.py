@@ -111,6 +111,9 @@ class CrmServiceTicket(models.Model):
         if vals.get('number', '/') == '/':
             vals['number'] = self.env['ir.sequence'].sudo().next_by_code('crm.service.ticket') or '/'
         if vals.get('user_id'):
+            if vals['user_id'] != self.env.uid and not self.env.user._is_superuser() \
+                    and not self._is_service_manager():
+                raise AccessError(_('Only a service manager may assign tickets.'))
             vals.update(state='assigned', assigned_at=self.env['crm.clock'].now_str())
         ticket = super(CrmServiceTicket, self.with_context(mail_create_nolog=True)).create(vals)
         ticket._sla_apply()

@@ -10,16 +10,20 @@ class CrmServiceTicketMail(models.Model):
     _inherit = 'crm.service.ticket'
 
     @api.model
-    def _sender_contact(self, msg):
+    def _sender_contact(self, msg, staff=False):
         """The customer contact (or customer) who sent ``msg``: a partner with that
-        address that belongs to a CRM customer. Unknown senders are refused."""
+        address that belongs to a CRM customer (with ``staff``, an employee answering
+        from their mailbox also counts). Unknown senders are refused."""
         emails = email_split(msg.get('from') or '')
         email = emails and emails[0].lower()
         partner = self.env['res.partner']
         if email:
-            partner = partner.sudo().search([('email', '=ilike', email),
-                                             ('commercial_partner_id.is_crm_customer', '=', True)],
-                                            limit=1)
+            Partner = partner.sudo()
+            partner = Partner.search([('email', '=ilike', email),
+                                      ('commercial_partner_id.is_crm_customer', '=', True)], limit=1)
+            if not partner and staff:
+                partner = Partner.search([('email', '=ilike', email), ('user_ids.share', '=', False)],
+                                         limit=1)
         if not partner:
             raise UserError(_('E-mail from %s refused: the sender is not a contact of any customer. '
                               'Add the address to the customer\'s contact first.') % (email or msg.get('from')))
@@ -49,9 +53,10 @@ class CrmServiceTicketMail(models.Model):
     def message_update(self, msg, update_vals=None):
         """A reply from the customer: kept in the chatter; on a processed ticket it
         means the problem is not solved yet, so the ticket goes back to its handler."""
-        self._sender_contact(msg)
+        sender = self._sender_contact(msg, staff=True)
         res = super(CrmServiceTicketMail, self).message_update(msg, update_vals=update_vals)
-        for ticket in self.filtered(lambda t: t.state == 'processed'):
+        customer_reply = not sender.user_ids.filtered(lambda u: not u.share)
+        for ticket in self.filtered(lambda t: customer_reply and t.state == 'processed'):
             ticket._flow_write({'state': 'in_progress', 'processed_at': False})
         return res
 

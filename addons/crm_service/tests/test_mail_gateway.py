@@ -67,3 +67,12 @@ class TestMailGateway(ServiceCase):
             self.process(rfc822('stranger@spam.example.com', '合作推广', '您好，我们提供推广服务。',
                                 'spam-1@spam.example.com'))
         self.assertEqual(self.Ticket.search_count([]), count)
+        # nor may a stranger post into an existing ticket by replying to it
+        ticket = self.make_ticket()
+        first = ticket.message_ids.filtered(lambda m: m.message_id)[:1]
+        Message = self.env['mail.message']
+        before = Message.search_count([('model', '=', ticket._name), ('res_id', '=', ticket.id)])
+        with self.refused(UserError, '发件人不是任何客户的联系人'):
+            self.process(rfc822('stranger@spam.example.com', 'Re: %s' % ticket.name, '点击领取奖品',
+                                'spam-2@spam.example.com', extra='In-Reply-To: %s\n' % first.message_id))
+        self.assertEqual(Message.search_count([('model', '=', ticket._name), ('res_id', '=', ticket.id)]), before)

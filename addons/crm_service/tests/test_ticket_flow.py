@@ -32,7 +32,9 @@ class TestTicketFlow(ServiceCase):
         self.assertIn('更换了网关电源适配器', mail.body_html)
 
         self.set_clock('2026-06-12 10:00:00')
-        ticket.sudo(self.agent1).action_feedback(5, '响应及时，问题已解决。')
+        wizard = self.env['crm.service.feedback.wizard'].sudo(self.agent1).create(
+            {'ticket_id': ticket.id, 'satisfaction': '5', 'comment': '响应及时，问题已解决。'})
+        wizard.action_confirm()
         self.assertEqual((ticket.state, ticket.satisfaction, ticket.feedback_by, ticket.feedback_at),
                          ('feedback', 5, 'staff', '2026-06-12 10:00:00'))
 

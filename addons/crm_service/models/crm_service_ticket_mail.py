@@ -14,6 +14,8 @@ class CrmServiceTicketMail(models.Model):
         """The customer contact (or customer) who sent ``msg``: a partner with that
         address that belongs to a CRM customer (with ``staff``, an employee answering
         from their mailbox also counts). Unknown senders are refused."""
+        if not isinstance(msg, dict) or not isinstance(msg.get('from') or '', str):
+            raise UserError(_('This is not an e-mail message.'))
         emails = email_split(msg.get('from') or '')
         email = emails and emails[0].lower()
         partner = self.env['res.partner']
@@ -32,15 +34,18 @@ class CrmServiceTicketMail(models.Model):
     @api.model
     def message_new(self, msg, custom_values=None):
         contact = self._sender_contact(msg)
+        if custom_values is not None and not isinstance(custom_values, dict):
+            raise UserError(_('This is not an e-mail message.'))
         defaults = dict(custom_values or {})
         defaults.setdefault('channel', 'email')
         if not defaults.get('type_id'):
             service_type = self.env.ref('crm_service.service_type_after_sales', raise_if_not_found=False) \
                 or self.env['crm.service.type'].search([], limit=1)
             defaults['type_id'] = service_type.id
+        subject, body = msg.get('subject'), msg.get('body')
         defaults.update({
-            'name': (msg.get('subject') or _('(no subject)'))[:250],
-            'description': html2plaintext(msg.get('body') or ''),
+            'name': (subject if isinstance(subject, str) and subject.strip() else _('(no subject)'))[:250],
+            'description': html2plaintext(body if isinstance(body, str) else '')[:100000],
             'partner_id': contact.commercial_partner_id.id,
             'contact_id': contact.id if contact != contact.commercial_partner_id else
             contact.primary_contact_id.id,

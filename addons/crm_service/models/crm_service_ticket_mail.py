@@ -64,12 +64,3 @@ class CrmServiceTicketMail(models.Model):
         for ticket in self.filtered(lambda t: customer_reply and t.state == 'processed'):
             ticket._flow_write({'state': 'in_progress', 'processed_at': False})
         return res
-
-    @api.multi
-    def message_get_suggested_recipients(self):
-        recipients = super(CrmServiceTicketMail, self).message_get_suggested_recipients()
-        for ticket in self:
-            if ticket.contact_id:
-                ticket._message_add_suggested_recipient(recipients, partner=ticket.contact_id,
-                                                        reason=_('Customer Contact'))
-        return recipients

@@ -4,3 +4,4 @@ from . import test_sla
 from . import test_mail_gateway
 from . import test_knowledge_plan
 from . import test_portal
+from . import test_views

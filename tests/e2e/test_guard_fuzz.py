@@ -190,6 +190,15 @@ def world(admin, rpc):
         records['crm.receivable'] = admin.call('crm.receivable', 'create', {
             'contract_id': approved, 'plan_id': records['crm.receivable.plan'],
             'amount': 10000.0, 'date': '2026-06-30'})
+    # crm_service: a ticket and a service plan about each salesperson's customer
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.service.ticket')]):
+        tech = admin.ref('crm_service.service_type_technical')
+        for records, login, customer in ((foreign, 'yanglei', foreign_customer), (own, 'lina', own_customer)):
+            records['crm.service.ticket'] = admin.call('crm.service.ticket', 'create', {
+                'name': 'E2E 守卫 %s客户工单%s' % (login, tag), 'partner_id': customer, 'type_id': tech})
+            records['crm.service.plan'] = admin.call('crm.service.plan', 'create', {
+                'name': 'E2E 守卫 %s客户回访%s' % (login, tag), 'partner_id': customer,
+                'user_id': admin.uid, 'next_date': '2030-01-01'})
     return {'foreign': foreign, 'foreign_contact': foreign_contact, 'own': own, 'uid': uid}
 
 

@@ -1,0 +1,137 @@
+# -*- coding: utf-8 -*-
+"""Portal: customers' users open, read and answer their own company's tickets
+(/my/tickets) and give feedback, also from the link of the closing e-mail
+(/my/tickets/<id>/feedback?access_token=...)."""
+from odoo import _, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+from odoo.tools import consteq, plaintext2html
+
+from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+
+PAGE_SIZE = 20
+
+
+class CrmServicePortal(CustomerPortal):
+
+    def _prepare_portal_layout_values(self):
+        values = super(CrmServicePortal, self)._prepare_portal_layout_values()
+        Ticket = request.env['crm.service.ticket']
+        values['service_ticket_count'] = Ticket.search_count([]) \
+            if Ticket.check_access_rights('read', raise_exception=False) else 0
+        return values
+
+    def _ticket_get(self, ticket_id, access_token=None):
+        """The ticket in sudo once the visitor may read it: through the record rules
+        (their company's tickets) or the ticket's feedback token."""
+        ticket = request.env['crm.service.ticket'].browse(ticket_id)
+        ticket_sudo = ticket.sudo().exists()
+        if not ticket_sudo:
+            raise MissingError(_('This ticket does not exist.'))
+        if access_token and ticket_sudo.access_token and consteq(ticket_sudo.access_token, access_token):
+            return ticket_sudo
+        if request.env.user._is_public():
+            raise AccessError(_('Sign in to see this ticket.'))
+        ticket.check_access_rights('read')
+        ticket.check_access_rule('read')
+        return ticket_sudo
+
+    def _denied(self, error):
+        return request.render('crm_service.portal_ticket_error', {'error': error.name}, status=403)
+
+    @http.route(['/my/tickets', '/my/tickets/page/<int:page>'], type='http', auth='user', website=True)
+    def portal_my_tickets(self, page=1, **kw):
+        values = self._prepare_portal_layout_values()
+        Ticket = request.env['crm.service.ticket']
+        total = values['service_ticket_count']
+        pager = portal_pager(url='/my/tickets', total=total, page=page, step=PAGE_SIZE)
+        tickets = Ticket.search([], limit=PAGE_SIZE, offset=pager['offset'], order='id desc') \
+            if total else Ticket
+        values.update({'tickets': tickets, 'pager': pager, 'page_name': 'service_ticket',
+                       'default_url': '/my/tickets'})
+        return request.render('crm_service.portal_my_tickets', values)
+
+    @http.route('/my/tickets/<int:ticket_id>', type='http', auth='public', website=True)
+    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
+        try:
+            ticket = self._ticket_get(ticket_id, access_token)
+        except (AccessError, MissingError) as error:
+            return self._denied(error)
+        values = self._prepare_portal_layout_values() if not request.env.user._is_public() else {}
+        messages = ticket.message_ids.filtered(
+            lambda m: m.message_type in ('comment', 'email') and m.subtype_id == request.env.ref('mail.mt_comment'))
+        values.update({'ticket': ticket, 'messages': messages.sorted('id'), 'page_name': 'service_ticket',
+                       'access_token': access_token, 'error': kw.get('error')})
+        return request.render('crm_service.portal_ticket_page', values)
+
+    @http.route('/my/tickets/new', type='http', auth='user', methods=['GET'], website=True)
+    def portal_ticket_new(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update({'types': request.env['crm.service.type'].sudo().search([]), 'page_name': 'service_ticket',
+                       'error': kw.get('error')})
+        return request.render('crm_service.portal_ticket_new', values)
+
+    @http.route('/my/tickets/new', type='http', auth='user', methods=['POST'], website=True)
+    def portal_ticket_create(self, subject='', description='', type_id=None, **kw):
+        user = request.env.user
+        customer = user.commercial_partner_id
+        try:
+            if not user.has_group('base.group_portal') and not user.has_group('base.group_user'):
+                raise AccessError(_('Only customers\' portal users can open tickets here.'))
+            if not customer.sudo().is_crm_customer:
+                raise AccessError(_('Your company is not a customer: tickets cannot be opened from this account.'))
+            subject = (subject or '').strip()
+            if not subject:
+                raise UserError(_('Enter a subject for the ticket.'))
+            service_type = request.env['crm.service.type'].sudo().browse(int(type_id)).exists() \
+                if type_id and str(type_id).isdigit() else None
+            if not service_type:
+                raise UserError(_('Choose a service type.'))
+            ticket = request.env['crm.service.ticket'].sudo().create({
+                'name': subject[:250], 'description': (description or '')[:20000],
+                'partner_id': customer.id,
+                'contact_id': user.partner_id.id if user.partner_id != customer else False,
+                'type_id': service_type.id, 'channel': 'portal',
+            })
+            ticket.message_subscribe(partner_ids=user.partner_id.ids)
+        except (UserError, AccessError) as error:
+            values = self._prepare_portal_layout_values()
+            values.update({'types': request.env['crm.service.type'].sudo().search([]),
+                           'page_name': 'service_ticket', 'error': error.name})
+            return request.render('crm_service.portal_ticket_new', values, status=400)
+        return request.redirect('/my/tickets/%s' % ticket.id)
+
+    @http.route('/my/tickets/<int:ticket_id>/reply', type='http', auth='user', methods=['POST'], website=True)
+    def portal_ticket_reply(self, ticket_id, message='', **kw):
+        try:
+            ticket = self._ticket_get(ticket_id)
+        except (AccessError, MissingError) as error:
+            return self._denied(error)
+        message = (message or '').strip()
+        if message:
+            ticket.with_context(mail_create_nosubscribe=True).message_post(
+                body=plaintext2html(message[:20000]), author_id=request.env.user.partner_id.id,
+                message_type='comment', subtype='mail.mt_comment')
+        return request.redirect('/my/tickets/%s' % ticket.id)
+
+    @http.route('/my/tickets/<int:ticket_id>/feedback', type='http', auth='public', website=True)
+    def portal_ticket_feedback(self, ticket_id, access_token=None, satisfaction=None, comment='', **kw):
+        """GET: the feedback form; POST: record it (the same checks as staff)."""
+        try:
+            ticket = self._ticket_get(ticket_id, access_token)
+        except (AccessError, MissingError) as error:
+            return self._denied(error)
+        if request.env.user._is_public():
+            # a visitor from the e-mail link reads the customer contact's language
+            lang = ticket.contact_id.lang or ticket.partner_id.lang or 'zh_CN'
+            request.context = dict(request.context, lang=lang)
+            ticket = ticket.with_context(lang=lang)
+        values = {'ticket': ticket, 'access_token': access_token, 'page_name': 'service_ticket'}
+        if request.httprequest.method == 'POST':
+            try:
+                ticket._register_feedback(satisfaction, comment, 'customer')
+            except (UserError, ValidationError) as error:
+                values['error'] = error.name
+                return request.render('crm_service.portal_ticket_feedback', values, status=400)
+            values['done'] = True
+        return request.render('crm_service.portal_ticket_feedback', values)

@@ -1,0 +1,10 @@
+# -*- coding: utf-8 -*-
+from . import crm_service_config
+from . import crm_service_team
+from . import crm_service_ticket
+from . import crm_service_ticket_sla
+from . import crm_service_ticket_mail
+from . import crm_knowledge
+from . import crm_service_plan
+from . import res_partner
+from . import crm_todo

@@ -1,0 +1,400 @@
+# -*- coding: utf-8 -*-
+import uuid
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .crm_service_config import PRIORITIES
+from .crm_service_team import OPEN_STATES
+
+STATES = [
+    ('new', 'New'),
+    ('assigned', 'Assigned'),
+    ('in_progress', 'In Progress'),
+    ('processed', 'Processed'),
+    ('feedback', 'Feedback Received'),
+    ('archived', 'Archived'),
+]
+CHANNELS = [
+    ('phone', 'Phone'),
+    ('email', 'E-mail'),
+    ('portal', 'Portal'),
+    ('visit', 'Visit'),
+    ('wechat', 'WeChat'),
+]
+#: fields only the flow actions change (refused in a direct create / write over RPC)
+ACTION_FIELDS = ('state', 'number', 'assigned_at', 'started_at', 'processed_at', 'feedback_at',
+                 'archived_at', 'reopened_at', 'reopen_count', 'satisfaction', 'feedback_comment',
+                 'feedback_by', 'sla_warned_at', 'sla_breach_notified_at', 'access_token',
+                 'response_deadline', 'resolve_deadline', 'sla_id', 'sla_start_at')
+
+
+class CrmServiceTicket(models.Model):
+    """A service ticket (服务工单): new -> assigned -> in progress -> processed ->
+    feedback -> archived, each step timestamped (``crm.clock``)."""
+    _name = 'crm.service.ticket'
+    _description = 'Service Ticket'
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin', 'crm.guard.mixin']
+    _order = 'priority desc, id desc'
+    _mail_post_access = 'read'
+
+    number = fields.Char('Ticket Number', readonly=True, copy=False, index=True, default='/')
+    name = fields.Char('Subject', required=True, track_visibility='onchange')
+    partner_id = fields.Many2one('res.partner', string='Customer', required=True, index=True,
+                                 domain=[('is_company', '=', True)], track_visibility='onchange')
+    contact_id = fields.Many2one('res.partner', string='Contact',
+                                 domain="[('parent_id', '=', partner_id)]")
+    crm_owner_id = fields.Many2one('res.users', string='Customer Owner', related='partner_id.crm_owner_id',
+                                   readonly=True)
+    type_id = fields.Many2one('crm.service.type', string='Service Type', required=True,
+                              track_visibility='onchange')
+    priority = fields.Selection(PRIORITIES, string='Priority', required=True, default='1',
+                                track_visibility='onchange')
+    channel = fields.Selection(CHANNELS, string='Channel', required=True, default='phone')
+    description = fields.Text('Description')
+    attachment_ids = fields.Many2many('ir.attachment', 'crm_service_ticket_attachment_rel',
+                                      'ticket_id', 'attachment_id', string='Attachments')
+    team_id = fields.Many2one('crm.service.team', string='Service Team', index=True,
+                              track_visibility='onchange')
+    user_id = fields.Many2one('res.users', string='Handler', index=True, track_visibility='onchange')
+    state = fields.Selection(STATES, string='Status', required=True, default='new', index=True,
+                             track_visibility='onchange', copy=False)
+    color = fields.Integer('Color Index')
+    assigned_at = fields.Datetime('Assigned On', readonly=True, copy=False)
+    started_at = fields.Datetime('Started On', readonly=True, copy=False)
+    processed_at = fields.Datetime('Processed On', readonly=True, copy=False)
+    feedback_at = fields.Datetime('Feedback On', readonly=True, copy=False)
+    archived_at = fields.Datetime('Archived On', readonly=True, copy=False)
+    reopened_at = fields.Datetime('Reopened On', readonly=True, copy=False)
+    reopen_count = fields.Integer('Times Reopened', readonly=True, copy=False)
+    solution = fields.Text('Solution', copy=False)
+    satisfaction = fields.Integer('Satisfaction (1-5)', readonly=True, copy=False, group_operator='avg')
+    feedback_comment = fields.Text('Customer Feedback', readonly=True, copy=False)
+    feedback_by = fields.Selection([('staff', 'Staff'), ('customer', 'Customer')],
+                                   string='Feedback Entered By', readonly=True, copy=False)
+    access_token = fields.Char('Feedback Token', readonly=True, copy=False,
+                               default=lambda self: uuid.uuid4().hex)
+    feedback_url = fields.Char('Feedback Link', compute='_compute_feedback_url',
+                               groups='crm_service.group_crm_service_agent')
+    article_ids = fields.One2many('crm.knowledge.article', 'ticket_id', string='Published Articles')
+
+    _sql_constraints = [
+        ('satisfaction_range', 'CHECK(satisfaction IS NULL OR satisfaction BETWEEN 0 AND 5)',
+         'Satisfaction must be between 1 and 5.'),
+    ]
+
+    # ------------------------------------------------------------------ guard
+    def _crm_action_fields(self):
+        return ACTION_FIELDS
+
+    def _crm_target_fields(self):
+        return {'partner_id': 'read', 'contact_id': 'read'}
+
+    # ------------------------------------------------------------------ ORM
+    @api.model
+    def _normalize_partner(self, vals):
+        """A contact given as customer becomes the contact of its company."""
+        if vals.get('partner_id'):
+            partner = self.env['res.partner'].sudo().browse(vals['partner_id'])
+            if partner.parent_id and not partner.is_company:
+                vals['contact_id'] = vals.get('contact_id') or partner.id
+                vals['partner_id'] = partner.commercial_partner_id.id
+        return vals
+
+    @api.model
+    def create(self, vals):
+        vals = self._normalize_partner(dict(vals))
+        if vals.get('type_id') and not vals.get('team_id'):
+            team = self.env['crm.service.type'].browse(vals['type_id']).team_id
+            if team:
+                vals['team_id'] = team.id
+        if vals.get('number', '/') == '/':
+            vals['number'] = self.env['ir.sequence'].sudo().next_by_code('crm.service.ticket') or '/'
+        if vals.get('user_id'):
+            if vals['user_id'] != self.env.uid and not self.env.user._is_superuser() \
+                    and not self._is_service_manager():
+                raise AccessError(_('Only a service manager may assign tickets.'))
+            vals.update(state='assigned', assigned_at=self.env['crm.clock'].now_str())
+        ticket = super(CrmServiceTicket, self.with_context(mail_create_nolog=True)).create(vals)
+        ticket._sla_apply()
+        if ticket.contact_id and ticket.contact_id.email:
+            ticket.sudo().message_subscribe(partner_ids=ticket.contact_id.ids)
+        ticket.sudo().message_post(body=_('Ticket %s created (%s).') % (
+            ticket.number, dict(ticket._fields['channel']._description_selection(ticket.env))[ticket.channel]),
+            subtype='mail.mt_note')
+        if not ticket.user_id:
+            ticket._auto_assign()
+        return ticket
+
+    @api.multi
+    def write(self, vals):
+        vals = self._normalize_partner(dict(vals))
+        manual_assign = vals.get('user_id') and not self.env.context.get('crm_action_write')
+        if manual_assign and not self.env.user._is_superuser() and not self._is_service_manager():
+            raise AccessError(_('Only a service manager may assign tickets.'))
+        res = super(CrmServiceTicket, self).write(vals)
+        if manual_assign:
+            self.filtered(lambda t: t.state == 'new')._flow_write(
+                {'state': 'assigned', 'assigned_at': self._now()})
+        if {'priority', 'type_id'} & set(vals) and not self.env.context.get('crm_sla_applying'):
+            self._sla_apply()
+        return res
+
+    @api.multi
+    def unlink(self):
+        if not self.env.user.has_group('crm_service.group_crm_service_manager'):
+            raise AccessError(_('Only a service manager may delete tickets.'))
+        return super(CrmServiceTicket, self).unlink()
+
+    @api.model
+    def _counts_by(self, field, ids, domain=None):
+        """{id: number of tickets} grouped by the many2one ``field`` (tickets the user may read)."""
+        if not self.check_access_rights('read', raise_exception=False):
+            return {}  # e.g. an employee outside sales and service opening a partner
+        data = self.read_group([(field, 'in', list(ids))] + list(domain or []), [field], [field])
+        return {d[field][0]: d[field + '_count'] for d in data}
+
+    @api.multi
+    def name_get(self):
+        return [(t.id, '%s %s' % (t.number, t.name)) for t in self]
+
+    @api.model
+    def name_search(self, name='', args=None, operator='ilike', limit=100):
+        args = list(args or [])
+        if name:
+            args = ['|', ('number', operator, name), ('name', operator, name)] + args
+            return self.search(args, limit=limit).name_get()
+        return super(CrmServiceTicket, self).name_search(name, args, operator, limit)
+
+    @api.onchange('partner_id')
+    def _onchange_partner_id(self):
+        if self.contact_id and self.contact_id.parent_id != self.partner_id:
+            self.contact_id = False
+        if self.partner_id and not self.contact_id:
+            self.contact_id = self.partner_id.primary_contact_id
+
+    def _compute_portal_url(self):
+        super(CrmServiceTicket, self)._compute_portal_url()
+        for ticket in self:
+            ticket.portal_url = '/my/tickets/%s' % ticket.id
+
+    def _compute_feedback_url(self):
+        base = self.env['ir.config_parameter'].sudo().get_param('web.base.url')
+        for ticket in self:
+            ticket.feedback_url = '%s/my/tickets/%s/feedback?access_token=%s' % (
+                base, ticket.id, ticket.sudo().access_token)
+
+    # ------------------------------------------------------------------ flow helpers
+    def _now(self):
+        return self.env['crm.clock'].now_str()
+
+    def _flow_write(self, vals):
+        """Flow actions write through here: their own checks are done."""
+        return self.with_context(crm_action_write=True).write(vals)
+
+    def _check_state(self, states, message):
+        for ticket in self:
+            if ticket.state not in states:
+                raise UserError(message % {
+                    'ticket': ticket.number,
+                    'state': dict(ticket._fields['state']._description_selection(ticket.env))[ticket.state]})
+
+    def _is_service_manager(self):
+        return self.env.user.has_group('crm_service.group_crm_service_manager')
+
+    def _check_can_work(self):
+        """Agents work on the tickets of their teams (the record rules); the salespeople
+        and the executive only read them."""
+        user = self.env.user
+        if not user.has_group('crm_service.group_crm_service_agent'):
+            raise AccessError(_('Only service agents and service managers can work on tickets.'))
+        self.check_access_rule('write')
+
+    # ------------------------------------------------------------------ flow actions
+    @api.multi
+    def action_assign(self, user_id=False, team_id=False):
+        """Assign the tickets to ``user_id`` (and ``team_id``); without a user, the
+        team's rule picks one. Service managers only (agents take new tickets of their
+        teams with ``action_take``)."""
+        if not self._is_service_manager():
+            raise AccessError(_('Only a service manager may assign tickets.'))
+        Guard = self.env['crm.guard']
+        user = Guard._arg_record('res.users', user_id, _('the handler')) if user_id else self.env['res.users']
+        team = Guard._arg_record('crm.service.team', team_id, _('the service team')) if team_id else None
+        if user and not user.has_group('crm_service.group_crm_service_agent'):
+            raise UserError(_('%s is not a service agent.') % user.name)
+        self._check_state(('new', 'assigned', 'in_progress'),
+                          _('Ticket %(ticket)s is %(state)s: only open tickets can be assigned.'))
+        for ticket in self:
+            target_team = team if team is not None else ticket.team_id
+            if not user:
+                if not target_team:
+                    raise UserError(_('Ticket %s has no service team: choose a handler.') % ticket.number)
+                picked = target_team._next_assignee()
+                if not picked:
+                    raise UserError(_('Service team "%s" has no agent to assign to.') % target_team.name)
+            else:
+                picked = user
+            ticket._do_assign(picked, target_team)
+        return True
+
+    def _do_assign(self, user, team):
+        self.ensure_one()
+        vals = {'user_id': user.id, 'assigned_at': self._now()}
+        if team:
+            vals['team_id'] = team.id
+        if self.state == 'new':
+            vals['state'] = 'assigned'
+        self.sudo()._flow_write(vals)
+        if team and team.assign_method == 'round_robin':
+            team.sudo().last_assigned_user_id = user
+        self.sudo().message_post(body=_('Assigned to %s.') % user.name, subtype='mail.mt_note')
+        self.sudo().message_subscribe_users(user_ids=user.ids)
+
+    def _auto_assign(self):
+        for ticket in self.sudo():
+            if ticket.state == 'new' and ticket.team_id:
+                user = ticket.team_id._next_assignee()
+                if user:
+                    ticket._do_assign(user, ticket.team_id)
+
+    @api.multi
+    def action_take(self):
+        """An agent takes a new ticket of their team for themselves."""
+        self._check_can_work()
+        self._check_state(('new',), _('Ticket %(ticket)s is %(state)s: only new tickets can be taken.'))
+        for ticket in self:
+            ticket._do_assign(self.env.user, ticket.team_id)
+        return True
+
+    @api.multi
+    def action_start(self):
+        """The handler starts working on the ticket (this is the SLA response)."""
+        self._check_can_work()
+        self._check_state(('assigned',), _('Ticket %(ticket)s is %(state)s: only assigned tickets can be started.'))
+        for ticket in self:
+            if ticket.user_id != self.env.user and not self._is_service_manager():
+                raise AccessError(_('Ticket %s is handled by %s.') % (ticket.number, ticket.user_id.name))
+            ticket._flow_write({'state': 'in_progress', 'started_at': ticket.started_at or self._now()})
+        return True
+
+    @api.multi
+    def action_process(self, solution=None):
+        """The handler records the solution: the ticket is processed, and the customer
+        contact receives the closing e-mail with the feedback link."""
+        self._check_can_work()
+        self._check_state(('assigned', 'in_progress'),
+                          _('Ticket %(ticket)s is %(state)s: only tickets in progress can be processed.'))
+        for ticket in self:
+            text = solution if solution is not None else ticket.solution
+            text = self.env['crm.guard']._arg_text(text, _('the solution'), max_len=20000)
+            now = self._now()
+            ticket._flow_write({'state': 'processed', 'solution': text, 'processed_at': now,
+                                'started_at': ticket.started_at or now})
+            ticket.sudo().message_post(body=_('Processed. Solution: %s') % text, subtype='mail.mt_note')
+            ticket._send_closing_mail()
+        return True
+
+    def _send_closing_mail(self):
+        template = self.env.ref('crm_service.mail_template_ticket_processed', raise_if_not_found=False)
+        for ticket in self.sudo():
+            if template and ticket.contact_id.email:
+                template.with_context(lang=ticket.contact_id.lang or 'zh_CN').send_mail(ticket.id)
+
+    @api.multi
+    def action_feedback(self, satisfaction, comment=False):
+        """Staff record the customer's feedback (satisfaction 1-5 and a comment)."""
+        self._check_can_work()
+        return self._register_feedback(satisfaction, comment, 'staff')
+
+    def _register_feedback(self, satisfaction, comment, by):
+        """Feedback from staff or from the customer (portal, e-mail link). 1 or 2 reopens
+        the ticket to the manager of its handler's team."""
+        if isinstance(satisfaction, str) and satisfaction.strip().isdigit():
+            satisfaction = int(satisfaction.strip())
+        if isinstance(satisfaction, bool) or not isinstance(satisfaction, int) or not 1 <= satisfaction <= 5:
+            raise ValidationError(_('Satisfaction must be a whole number from 1 to 5.'))
+        comment = self.env['crm.guard']._arg_text(comment, _('the comment'), required=False, max_len=4000) \
+            if comment else False
+        self._check_state(('processed',), _('Ticket %(ticket)s is %(state)s: feedback can only be given '
+                                            'once the ticket is processed.'))
+        for ticket in self:
+            now = self._now()
+            ticket.sudo()._flow_write({'state': 'feedback', 'satisfaction': satisfaction,
+                                       'feedback_comment': comment, 'feedback_at': now,
+                                       'feedback_by': by})
+            ticket.sudo().message_post(body=_('Feedback: satisfaction %s/5. %s') % (satisfaction, comment or ''),
+                                       subtype='mail.mt_note')
+            if satisfaction <= 2:
+                ticket.sudo()._reopen_to_manager()
+        return True
+
+    def _reopen_to_manager(self):
+        self.ensure_one()
+        manager = self.team_id.manager_id or self.env.ref('base.user_root')
+        self._flow_write({'state': 'assigned', 'user_id': manager.id, 'assigned_at': self._now(),
+                          'reopened_at': self._now(), 'reopen_count': self.reopen_count + 1,
+                          'processed_at': False, 'started_at': False})
+        self._sla_apply(start=self.reopened_at)
+        self.message_subscribe_users(user_ids=manager.ids)
+        self.message_post(body=_('Low satisfaction: the ticket is reopened and assigned to %s.') % manager.name,
+                          subtype='mail.mt_note', partner_ids=manager.partner_id.ids)
+
+    @api.multi
+    def action_archive_ticket(self):
+        """Archive tickets whose feedback is in (service managers may also archive a
+        processed ticket the customer never answered)."""
+        self._check_can_work()
+        for ticket in self:
+            if ticket.state == 'feedback' or (ticket.state == 'processed' and self._is_service_manager()):
+                ticket._flow_write({'state': 'archived', 'archived_at': self._now()})
+            else:
+                ticket._check_state((), _('Ticket %(ticket)s is %(state)s: only tickets with feedback can '
+                                        'be archived (a service manager may also archive processed ones).'))
+        return True
+
+    @api.multi
+    def action_reopen(self):
+        """Service managers reopen a processed / fed-back ticket to its handler."""
+        if not self._is_service_manager():
+            raise AccessError(_('Only a service manager may reopen tickets.'))
+        self._check_state(('processed', 'feedback'),
+                          _('Ticket %(ticket)s is %(state)s: only processed tickets can be reopened.'))
+        for ticket in self:
+            ticket._flow_write({'state': 'assigned', 'reopened_at': self._now(), 'processed_at': False,
+                                'started_at': False, 'reopen_count': ticket.reopen_count + 1})
+            ticket._sla_apply(start=ticket.reopened_at)
+        return True
+
+    # ------------------------------------------------------------------ knowledge base
+    suggested_article_ids = fields.Many2many('crm.knowledge.article', string='Suggested Articles',
+                                             compute='_compute_suggested_article_ids')
+
+    @api.depends('type_id', 'name')
+    def _compute_suggested_article_ids(self):
+        Article = self.env['crm.knowledge.article']
+        for ticket in self:
+            ticket.suggested_article_ids = Article._suggest(ticket.type_id, ticket.name or '')
+
+    @api.multi
+    def action_publish_article(self):
+        """Publish the solution of a processed ticket as a knowledge-base article (one
+        click); returns the article's form."""
+        self._check_can_work()
+        self.ensure_one()
+        self._check_state(('processed', 'feedback', 'archived'),
+                          _('Ticket %(ticket)s is %(state)s: only processed tickets can be published.'))
+        article = self.env['crm.knowledge.article'].create({
+            'name': self.name,
+            'article_type': 'experience',
+            'type_id': self.type_id.id,
+            'ticket_id': self.id,
+            'content': '<p><b>%s</b></p><p>%s</p><p><b>%s</b></p><p>%s</p>' % (
+                _('Problem'), (self.description or self.name).replace('\n', '<br/>'),
+                _('Solution'), (self.solution or '').replace('\n', '<br/>')),
+            'state': 'published',
+        })
+        self.message_post(body=_('Published as knowledge-base article "%s".') % article.name,
+                          subtype='mail.mt_note')
+        return {'type': 'ir.actions.act_window', 'res_model': 'crm.knowledge.article',
+                'res_id': article.id, 'view_mode': 'form', 'target': 'current'}

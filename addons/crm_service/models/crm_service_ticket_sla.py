@@ -1,0 +1,216 @@
+# -*- coding: utf-8 -*-
+"""SLA of service tickets: deadlines and time left in working hours of the team's
+resource calendar (Odoo's resource module), "now" from ``crm.clock``."""
+from datetime import timedelta
+
+import pytz
+
+from odoo import _, api, fields, models
+
+from .crm_service_team import OPEN_STATES
+
+DEFAULT_TZ = 'Asia/Shanghai'
+
+
+def _to_local(moment, tz):
+    return pytz.UTC.localize(moment).astimezone(pytz.timezone(tz)).replace(tzinfo=None)
+
+
+class CrmServiceTicketSla(models.Model):
+    _inherit = 'crm.service.ticket'
+
+    sla_start_at = fields.Datetime('SLA Start', readonly=True, copy=False,
+                                   help='Creation (or reopening) by the CRM clock.')
+    sla_id = fields.Many2one('crm.service.sla', string='SLA Policy', readonly=True, copy=False)
+    response_deadline = fields.Datetime('Response Deadline', readonly=True, copy=False, index=True)
+    resolve_deadline = fields.Datetime('Resolution Deadline', readonly=True, copy=False, index=True)
+    response_breached = fields.Boolean('Response SLA Breached', compute='_compute_sla',
+                                       search='_search_response_breached')
+    resolve_breached = fields.Boolean('Resolution SLA Breached', compute='_compute_sla',
+                                      search='_search_resolve_breached')
+    sla_breached = fields.Boolean('SLA Breached', compute='_compute_sla', search='_search_sla_breached')
+    sla_due_soon = fields.Boolean('SLA About to Breach', compute='_compute_sla',
+                                  search='_search_sla_due_soon')
+    sla_hours_left = fields.Float('Working Hours Left', compute='_compute_sla',
+                                  help='Working hours until the next deadline (response, then '
+                                       'resolution); negative once it has passed.')
+    sla_warned_at = fields.Datetime('SLA Warning Sent', readonly=True, copy=False)
+    sla_breach_notified_at = fields.Datetime('SLA Breach Notified', readonly=True, copy=False)
+
+    # ------------------------------------------------------------------ working hours
+    def _sla_calendar(self):
+        self.ensure_one()
+        team = self.sudo().team_id
+        calendar = team.resource_calendar_id or self.env.ref('crm_service.calendar_service')
+        return calendar.sudo().with_context(tz=team.tz or DEFAULT_TZ), team.tz or DEFAULT_TZ
+
+    @staticmethod
+    def _day_intervals(calendar, day):
+        """Working intervals of a local ``day`` in naive UTC, sorted (leaves removed)."""
+        return sorted((a, b) for a, b, _meta in
+                      calendar._get_day_work_intervals(day, compute_leaves=True))
+
+    def _sla_add_hours(self, start, hours):
+        """The moment (naive UTC) ``hours`` working hours after ``start``."""
+        calendar, tz = self._sla_calendar()
+        remaining = hours
+        day = _to_local(start, tz).date()
+        for _i in range(800):
+            for a, b in self._day_intervals(calendar, day):
+                a = max(a, start)
+                if b <= a:
+                    continue
+                span = (b - a).total_seconds() / 3600.0
+                if span >= remaining - 1e-9:
+                    return a + timedelta(hours=remaining)
+                remaining -= span
+            day += timedelta(days=1)
+        return start + timedelta(hours=hours)  # a calendar without working hours
+
+    def _sla_hours_between(self, start, end):
+        """Working hours from ``start`` to ``end`` (negative when ``end`` is earlier)."""
+        if end < start:
+            return -self._sla_hours_between(end, start)
+        calendar, tz = self._sla_calendar()
+        total = 0.0
+        day, last = _to_local(start, tz).date(), _to_local(end, tz).date()
+        while day <= last:
+            for a, b in self._day_intervals(calendar, day):
+                overlap = (min(b, end) - max(a, start)).total_seconds()
+                if overlap > 0:
+                    total += overlap / 3600.0
+            day += timedelta(days=1)
+        return total
+
+    def _sla_apply(self, start=None):
+        """Find the SLA policy and set the deadlines from ``start`` (creation)."""
+        Sla = self.env['crm.service.sla'].sudo()
+        for ticket in self:
+            policy = Sla._find(ticket.priority, ticket.type_id)
+            vals = {'sla_id': policy.id, 'response_deadline': False, 'resolve_deadline': False,
+                    'sla_start_at': start or ticket.sla_start_at or ticket._sla_start(),
+                    'sla_warned_at': False, 'sla_breach_notified_at': False}
+            if policy:
+                begin = fields.Datetime.from_string(start or ticket.sla_start_at or ticket._sla_start())
+                vals['response_deadline'] = fields.Datetime.to_string(
+                    ticket._sla_add_hours(begin, policy.response_hours))
+                vals['resolve_deadline'] = fields.Datetime.to_string(
+                    ticket._sla_add_hours(begin, policy.resolve_hours))
+            ticket.sudo().with_context(crm_action_write=True, crm_sla_applying=True).write(vals)
+
+    def _sla_start(self):
+        """When the SLA clock starts: the ticket's creation time by the CRM clock (kept
+        in the chatter's first message date)."""
+        self.ensure_one()
+        return self.env.context.get('crm_sla_start') or self.env['crm.clock'].now_str()
+
+    # ------------------------------------------------------------------ figures
+    @api.depends('response_deadline', 'resolve_deadline', 'started_at', 'processed_at', 'state')
+    def _compute_sla(self):
+        now = self.env['crm.clock'].now()
+        soon = now + timedelta(hours=self._sla_warning_hours())
+        dt = fields.Datetime.from_string
+        for ticket in self:
+            response = dt(ticket.response_deadline) if ticket.response_deadline else None
+            resolve = dt(ticket.resolve_deadline) if ticket.resolve_deadline else None
+            started = dt(ticket.started_at) if ticket.started_at else None
+            processed = dt(ticket.processed_at) if ticket.processed_at else None
+            ticket.response_breached = bool(response and (started or now) > response)
+            ticket.resolve_breached = bool(resolve and (processed or now) > resolve)
+            ticket.sla_breached = ticket.response_breached or ticket.resolve_breached
+            target = None
+            if ticket.state in OPEN_STATES:
+                target = response if not started else resolve
+            ticket.sla_hours_left = round(ticket._sla_hours_between(now, target), 2) if target else 0.0
+            ticket.sla_due_soon = bool(target and now <= target <= soon)
+
+    @api.model
+    def _sla_warning_hours(self):
+        value = self.env['ir.config_parameter'].sudo().get_param('crm_service.sla_warning_hours', '2')
+        try:
+            return float(value)
+        except ValueError:
+            return 2.0
+
+    @api.model
+    def _sla_domains(self):
+        now = self.env['crm.clock'].now_str()
+        soon = fields.Datetime.to_string(self.env['crm.clock'].now()
+                                         + timedelta(hours=self._sla_warning_hours()))
+        return {
+            'response_open': [('state', 'in', OPEN_STATES), ('started_at', '=', False),
+                              ('response_deadline', '!=', False), ('response_deadline', '<', now)],
+            'resolve_open': [('state', 'in', OPEN_STATES), ('resolve_deadline', '!=', False),
+                             ('resolve_deadline', '<', now)],
+            'due_soon': [('state', 'in', OPEN_STATES), '|',
+                         '&', '&', ('started_at', '=', False), ('response_deadline', '>=', now),
+                         ('response_deadline', '<=', soon),
+                         '&', '&', ('started_at', '!=', False), ('resolve_deadline', '>=', now),
+                         ('resolve_deadline', '<=', soon)],
+        }
+
+    def _search_flag(self, operator, value, ids):
+        positive = (operator == '=' and value) or (operator == '!=' and not value)
+        return [('id', 'in' if positive else 'not in', ids)]
+
+    def _breached_ids(self, kind):
+        """Ids of tickets whose response / resolution came (or is still open) after the
+        deadline. SQL: comparing two columns is beyond a domain."""
+        now = self.env['crm.clock'].now_str()
+        done = 'started_at' if kind == 'response' else 'processed_at'
+        deadline = 'response_deadline' if kind == 'response' else 'resolve_deadline'
+        self.env.cr.execute(
+            'SELECT id FROM crm_service_ticket WHERE {d} IS NOT NULL AND COALESCE({c}, %s) > {d}'
+            .format(d=deadline, c=done), (now,))
+        return [r[0] for r in self.env.cr.fetchall()]
+
+    def _search_response_breached(self, operator, value):
+        return self._search_flag(operator, value, self._breached_ids('response'))
+
+    def _search_resolve_breached(self, operator, value):
+        return self._search_flag(operator, value, self._breached_ids('resolve'))
+
+    def _search_sla_breached(self, operator, value):
+        return self._search_flag(operator, value,
+                                 self._breached_ids('response') + self._breached_ids('resolve'))
+
+    def _search_sla_due_soon(self, operator, value):
+        ids = self.sudo().search(self._sla_domains()['due_soon']).ids
+        return self._search_flag(operator, value, ids)
+
+    # ------------------------------------------------------------------ cron
+    @api.model
+    def _cron_sla_check(self):
+        """Warn the handler once before a breach (activity), and the team's service
+        manager once after it."""
+        Ticket = self.sudo()
+        domains = Ticket._sla_domains()
+        now = self.env['crm.clock'].now_str()
+        todo = self.env.ref('mail.mail_activity_data_todo')
+        model = self.env['ir.model']._get('crm.service.ticket')
+        for ticket in Ticket.search(domains['due_soon'] + [('sla_warned_at', '=', False),
+                                                           ('user_id', '!=', False)]):
+            self.env['mail.activity'].sudo().create({
+                'res_model_id': model.id, 'res_id': ticket.id, 'activity_type_id': todo.id,
+                'user_id': ticket.user_id.id, 'date_deadline': self.env['crm.clock'].today_str(),
+                'summary': _('SLA deadline close: %s') % ticket.number,
+                'note': _('Ticket %s reaches its SLA deadline in %.1f working hours.')
+                % (ticket.number, ticket.sla_hours_left),
+            })
+            ticket.with_context(crm_action_write=True).write({'sla_warned_at': now})
+        late = Ticket.search(domains['response_open']) | Ticket.search(domains['resolve_open'])
+        breached = late.filtered(lambda t: not t.sla_breach_notified_at)
+        for ticket in breached:
+            manager = ticket.team_id.manager_id
+            if manager:
+                self.env['mail.activity'].sudo().create({
+                    'res_model_id': model.id, 'res_id': ticket.id, 'activity_type_id': todo.id,
+                    'user_id': manager.id, 'date_deadline': self.env['crm.clock'].today_str(),
+                    'summary': _('SLA breached: %s') % ticket.number,
+                    'note': _('Ticket %s (handler: %s) missed its SLA deadline.')
+                    % (ticket.number, ticket.user_id.name or _('nobody')),
+                })
+            ticket.message_post(body=_('SLA breached; the service manager has been notified.'),
+                                subtype='mail.mt_note')
+            ticket.with_context(crm_action_write=True).write({'sla_breach_notified_at': now})
+        return True

@@ -1,0 +1,7 @@
+# -*- coding: utf-8 -*-
+from . import test_ticket_flow
+from . import test_sla
+from . import test_mail_gateway
+from . import test_knowledge_plan
+from . import test_portal
+from . import test_views

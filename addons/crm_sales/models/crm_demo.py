@@ -1,8 +1,10 @@
 # -*- coding: utf-8 -*-
 from odoo import api, models
 
-# Odoo's own records every database keeps (the company, the superuser, the public user)
-KEEP = ('base.main_partner', 'base.partner_root', 'base.partner_admin', 'base.public_partner')
+# Odoo's own records every database keeps (the company, the superuser, the public user,
+# the default sales team)
+KEEP = ('base.main_partner', 'base.partner_root', 'base.partner_admin', 'base.public_partner',
+        'sales_team.team_sales_department')
 
 
 class CrmDemo(models.AbstractModel):
@@ -16,6 +18,7 @@ class CrmDemo(models.AbstractModel):
         data), so that the demo records and their chatter are written in Chinese."""
         Translation = self.env['ir.translation']
         Translation.load_module_terms(modules, ['zh_CN'])
+        self.env['ir.module.module']._crm_normalise_team_term()
         Translation.clear_caches()
         # records read before (ir.model names in "... created" messages) are cached in
         # the old language
@@ -40,17 +43,20 @@ class CrmDemo(models.AbstractModel):
         "Plan to buy RedHat servers", iPad...) so that users see the product's demo
         data only. Partners of users are kept."""
         Data = self.env['ir.model.data']
-        keep = {r.id for r in (self.env.ref(x, raise_if_not_found=False) for x in KEEP) if r}
+        keep = {}
+        for record in (self.env.ref(x, raise_if_not_found=False) for x in KEEP):
+            if record:
+                keep.setdefault(record._name, set()).add(record.id)
         stock = {
             'res.partner': ('base',),
             'crm.lead': ('crm',),
+            'crm.team': ('sales_team',),
             'product.product': ('product',),
             'product.template': ('product',),
         }
         for model, modules in stock.items():
             ids = set(Data.search([('model', '=', model), ('module', 'in', modules)]).mapped('res_id'))
-            if model == 'res.partner':
-                ids -= keep
+            ids -= keep.get(model, set())
             records = self.env[model].browse(ids).exists()
             if model == 'res.partner':
                 users = self.env['res.users'].with_context(active_test=False).search([])

@@ -6,14 +6,14 @@ from odoo import api, models
 TEAM_TERM = ('销售渠道', '销售团队')
 
 
-class IrTranslation(models.Model):
-    _inherit = 'ir.translation'
+class IrModuleModule(models.Model):
+    _inherit = 'ir.module.module'
 
-    @api.model
-    def load_module_terms(self, modules, langs):
-        res = super(IrTranslation, self).load_module_terms(modules, langs)
-        if 'zh_CN' in langs:
-            self._crm_normalise_team_term()
+    def _update_translations(self, filter_lang=None):
+        """Every load of module terms (install, update, language install) ends with the
+        CRM's wording."""
+        res = super(IrModuleModule, self)._update_translations(filter_lang=filter_lang)
+        self._crm_normalise_team_term()
         return res
 
     @api.model
@@ -25,4 +25,4 @@ class IrTranslation(models.Model):
             UPDATE ir_translation SET value = replace(value, %s, %s)
              WHERE lang = 'zh_CN' AND value LIKE %s AND src ILIKE %s""",
                             (old, new, '%' + old + '%', '%sales channel%'))
-        self.clear_caches()
+        self.env['ir.translation'].clear_caches()

@@ -105,9 +105,11 @@ class CrmTodo(models.TransientModel):
     def get_counts(self):
         """All counters as a dict {field name: value} (for XML-RPC / dashboards)."""
         todo = self.new({})
-        names = [n for n, f in self._fields.items()
-                 if f.type == 'integer' and n.endswith('_count')]
-        return {n: todo[n] for n in names}
+        return {n: todo[n] for n in self._count_field_names()}
+
+    @api.model
+    def _count_field_names(self):
+        return [n for n, f in self._fields.items() if f.type == 'integer' and n.endswith('_count')]
 
     @api.model
     def get_menu_count(self):

@@ -49,9 +49,8 @@ class CrmTodo(models.TransientModel):
     def get_counts(self):
         if not self._crm_service_only():
             return super(CrmTodo, self).get_counts()
-        todo = self.create({})
-        names = [n for n, f in self._fields.items() if f.type == 'integer' and n.endswith('_count')]
-        return {n: todo[n] if n in SERVICE_FIELDS else 0 for n in names}
+        todo = self.new({})
+        return {n: todo[n] if n in SERVICE_FIELDS else 0 for n in self._count_field_names()}
 
     @api.model
     def _domain_ticket_open(self):

@@ -27,7 +27,6 @@ import os
 import statistics
 import sys
 import time
-import tracemalloc
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
@@ -83,22 +82,8 @@ def insert_data(env):
           % (N_CUSTOMERS, N_CONTRACTS, BIG, N_PAYMENTS))
 
     t0 = time.perf_counter()
-    cr.execute("""
-        INSERT INTO res_partner (name, display_name, active, is_company, customer, type, company_id,
-                                 user_id, team_id, crm_owner_id, crm_team_id, is_crm_customer,
-                                 is_crm_scoped, name_normalized, lang, create_date, write_date,
-                                 create_uid, write_uid)
-        SELECT 'Bench Contract Co ' || g, 'Bench Contract Co ' || g, true, true, true, 'contact',
-               %(company)s, o.uid, o.team, o.uid, o.team, true, true, 'benchcontractco' || g,
-               'zh_CN', now(), now(), 1, 1
-          FROM generate_series(0, %(n_cust)s - 1) g
-          JOIN (SELECT row_number() OVER () - 1 AS k, uid, team
-                  FROM unnest(%(uids)s::int[], %(teams)s::int[]) AS t(uid, team)) o
-            ON o.k = g %% %(n_owners)s
-        RETURNING id""", params)
-    params['customers'] = customer_ids = sorted(r[0] for r in cr.fetchall())
-    cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
-               (customer_ids,))
+    params['customers'] = customer_ids = benchlib.insert_customers(
+        env, N_CUSTOMERS, owners, 'Bench Contract Co')
     d.big = customer_ids[0]
     print('  customers: ' + rate(N_CUSTOMERS, time.perf_counter() - t0))
 
@@ -245,23 +230,7 @@ def insert_data(env):
 
 
 def measure(env, label, func, runs=REPEAT):
-    """A benchlib.Measure whose seconds are the median of ``runs`` cold-cache runs (timed
-    without tracemalloc) and whose peak heap comes from one more, traced, run; .runs has
-    every time and .result the function's answer."""
-    times = []
-    for _i in range(runs):
-        env.cache.invalidate()
-        t0 = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - t0)
-    env.cache.invalidate()
-    tracemalloc.start()
-    func()
-    peak = tracemalloc.get_traced_memory()[1] / 1048576.0
-    tracemalloc.stop()
-    m = benchlib.Measure(label)
-    m.seconds, m.peak_mib, m.runs, m.result = statistics.median(times), peak, times, result
-    return m
+    return benchlib.measure(env, label, func, runs)
 
 
 def bench_my_turn(env, d):
@@ -405,11 +374,7 @@ def bench_totals(env, d):
 
 
 def main():
-    # odoo.conf paths (addons_path = ./addons, data_dir) are relative to the repository root
-    os.chdir(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    argv = sys.argv[1:]
-    if not any(a == '-d' or a.startswith('--database') for a in argv):
-        argv += ['-d', os.environ.get('CRM_BENCH_DB', 'crm_bench')]
+    argv = benchlib.bench_argv()
     with benchlib.odoo_env(argv) as env:
         t0 = time.perf_counter()
         d = insert_data(env)

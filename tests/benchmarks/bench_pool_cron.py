@@ -112,11 +112,7 @@ def timed(label, func):
 
 
 def main():
-    # odoo.conf paths (addons_path = ./addons, data_dir) are relative to the repository root
-    os.chdir(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-    argv = sys.argv[1:]
-    if not any(a == '-d' or a.startswith('--database') for a in argv):
-        argv += ['-d', os.environ.get('CRM_BENCH_DB', 'crm_bench')]
+    argv = benchlib.bench_argv()
     # Environment.manage(): Odoo 11 needs it around any Environment used outside a request
     with odoo.api.Environment.manage(), benchlib.odoo_env(argv) as env:
         cr = env.cr

@@ -42,6 +42,7 @@ class ResPartner(models.Model):
                                      help='A company that is a customer: managed in the CRM.')
     customer_code = fields.Char('Customer Code', copy=False, index=True, readonly=False,
                                 help='Given automatically; only CRM administrators may change it.')
+    crm_can_edit_code = fields.Boolean('Can Edit Customer Code', compute='_compute_crm_can_edit_code')
     name_normalized = fields.Char('Normalized Name', compute='_compute_name_normalized',
                                   store=True, index=True)
     phone_normalized = fields.Char(compute='_compute_phone_normalized', store=True, index=True)
@@ -105,6 +106,11 @@ class ResPartner(models.Model):
     def _compute_is_crm_customer(self):
         for partner in self:
             partner.is_crm_customer = bool(partner.is_company and partner.customer)
+
+    def _compute_crm_can_edit_code(self):
+        can = self.env.user._crm_is_admin()
+        for partner in self:
+            partner.crm_can_edit_code = can
 
     @api.depends('name')
     def _compute_name_normalized(self):

@@ -5,6 +5,7 @@ from . import crm_service_ticket
 from . import crm_service_ticket_sla
 from . import crm_service_ticket_mail
 from . import crm_knowledge
+from . import crm_service_ticket_knowledge
 from . import crm_service_plan
 from . import res_partner
 from . import crm_todo

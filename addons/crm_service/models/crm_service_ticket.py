@@ -77,6 +77,8 @@ class CrmServiceTicket(models.Model):
     feedback_url = fields.Char('Feedback Link', compute='_compute_feedback_url',
                                groups='crm_service.group_crm_service_agent')
     article_ids = fields.One2many('crm.knowledge.article', 'ticket_id', string='Published Articles')
+    can_assign = fields.Boolean('Can Assign', compute='_compute_can_assign',
+                                help='Whether the current user may choose the handler (service managers).')
 
     _sql_constraints = [
         ('satisfaction_range', 'CHECK(satisfaction IS NULL OR satisfaction BETWEEN 0 AND 5)',
@@ -178,6 +180,11 @@ class CrmServiceTicket(models.Model):
         for ticket in self:
             ticket.portal_url = '/my/tickets/%s' % ticket.id
 
+    def _compute_can_assign(self):
+        can = self._is_service_manager()
+        for ticket in self:
+            ticket.can_assign = can
+
     def _compute_feedback_url(self):
         base = self.env['ir.config_parameter'].sudo().get_param('web.base.url')
         for ticket in self:
@@ -238,6 +245,12 @@ class CrmServiceTicket(models.Model):
             ticket._do_assign(picked, target_team)
         return True
 
+    @api.multi
+    def action_assign_by_rule(self):
+        """The form's button: the team's rule picks the handler (a button method takes no
+        argument: the web client passes its context in the first one)."""
+        return self.action_assign()
+
     def _do_assign(self, user, team):
         self.ensure_one()
         vals = {'user_id': user.id, 'assigned_at': self._now()}
@@ -294,6 +307,11 @@ class CrmServiceTicket(models.Model):
             ticket.sudo().message_post(body=_('Processed. Solution: %s') % text, subtype='mail.mt_note')
             ticket._send_closing_mail()
         return True
+
+    @api.multi
+    def action_mark_processed(self):
+        """The form's button: process with the solution written on the ticket."""
+        return self.action_process()
 
     def _send_closing_mail(self):
         template = self.env.ref('crm_service.mail_template_ticket_processed', raise_if_not_found=False)
@@ -365,36 +383,3 @@ class CrmServiceTicket(models.Model):
                                 'started_at': False, 'reopen_count': ticket.reopen_count + 1})
             ticket._sla_apply(start=ticket.reopened_at)
         return True
-
-    # ------------------------------------------------------------------ knowledge base
-    suggested_article_ids = fields.Many2many('crm.knowledge.article', string='Suggested Articles',
-                                             compute='_compute_suggested_article_ids')
-
-    @api.depends('type_id', 'name')
-    def _compute_suggested_article_ids(self):
-        Article = self.env['crm.knowledge.article']
-        for ticket in self:
-            ticket.suggested_article_ids = Article._suggest(ticket.type_id, ticket.name or '')
-
-    @api.multi
-    def action_publish_article(self):
-        """Publish the solution of a processed ticket as a knowledge-base article (one
-        click); returns the article's form."""
-        self._check_can_work()
-        self.ensure_one()
-        self._check_state(('processed', 'feedback', 'archived'),
-                          _('Ticket %(ticket)s is %(state)s: only processed tickets can be published.'))
-        article = self.env['crm.knowledge.article'].create({
-            'name': self.name,
-            'article_type': 'experience',
-            'type_id': self.type_id.id,
-            'ticket_id': self.id,
-            'content': '<p><b>%s</b></p><p>%s</p><p><b>%s</b></p><p>%s</p>' % (
-                _('Problem'), (self.description or self.name).replace('\n', '<br/>'),
-                _('Solution'), (self.solution or '').replace('\n', '<br/>')),
-            'state': 'published',
-        })
-        self.message_post(body=_('Published as knowledge-base article "%s".') % article.name,
-                          subtype='mail.mt_note')
-        return {'type': 'ir.actions.act_window', 'res_model': 'crm.knowledge.article',
-                'res_id': article.id, 'view_mode': 'form', 'target': 'current'}

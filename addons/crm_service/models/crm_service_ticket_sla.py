@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytz
 
 from odoo import _, api, fields, models
+from odoo.osv import expression
 
 from .crm_service_team import OPEN_STATES
 
@@ -31,7 +32,7 @@ class CrmServiceTicketSla(models.Model):
     sla_breached = fields.Boolean('SLA Breached', compute='_compute_sla', search='_search_sla_breached')
     sla_due_soon = fields.Boolean('SLA About to Breach', compute='_compute_sla',
                                   search='_search_sla_due_soon')
-    sla_hours_left = fields.Float('Working Hours Left', compute='_compute_sla',
+    sla_hours_left = fields.Float('Working Hours Left', compute='_compute_sla_hours_left',
                                   help='Working hours until the next deadline (response, then '
                                        'resolution); negative once it has passed.')
     sla_warned_at = fields.Datetime('SLA Warning Sent', readonly=True, copy=False)
@@ -105,8 +106,18 @@ class CrmServiceTicketSla(models.Model):
         return self.env.context.get('crm_sla_start') or self.env['crm.clock'].now_str()
 
     # ------------------------------------------------------------------ figures
+    def _sla_target(self):
+        """The deadline an open ticket runs against: the response until it is started,
+        then the resolution (naive UTC datetime, or None)."""
+        self.ensure_one()
+        if self.state not in OPEN_STATES:
+            return None
+        deadline = self.resolve_deadline if self.started_at else self.response_deadline
+        return fields.Datetime.from_string(deadline) if deadline else None
+
     @api.depends('response_deadline', 'resolve_deadline', 'started_at', 'processed_at', 'state')
     def _compute_sla(self):
+        """The flags compare stored moments only (lists show them on every row)."""
         now = self.env['crm.clock'].now()
         soon = now + timedelta(hours=self._sla_warning_hours())
         dt = fields.Datetime.from_string
@@ -118,11 +129,17 @@ class CrmServiceTicketSla(models.Model):
             ticket.response_breached = bool(response and (started or now) > response)
             ticket.resolve_breached = bool(resolve and (processed or now) > resolve)
             ticket.sla_breached = ticket.response_breached or ticket.resolve_breached
-            target = None
-            if ticket.state in OPEN_STATES:
-                target = response if not started else resolve
-            ticket.sla_hours_left = round(ticket._sla_hours_between(now, target), 2) if target else 0.0
+            target = ticket._sla_target()
             ticket.sla_due_soon = bool(target and now <= target <= soon)
+
+    @api.depends('response_deadline', 'resolve_deadline', 'started_at', 'state')
+    def _compute_sla_hours_left(self):
+        """Working hours in the team's calendar: a walk over the days in between, so
+        only the form asks for it."""
+        now = self.env['crm.clock'].now()
+        for ticket in self:
+            target = ticket._sla_target()
+            ticket.sla_hours_left = round(ticket._sla_hours_between(now, target), 2) if target else 0.0
 
     @api.model
     def _sla_warning_hours(self):
@@ -149,68 +166,85 @@ class CrmServiceTicketSla(models.Model):
                          ('resolve_deadline', '<=', soon)],
         }
 
-    def _search_flag(self, operator, value, ids):
-        positive = (operator == '=' and value) or (operator == '!=' and not value)
-        return [('id', 'in' if positive else 'not in', ids)]
+    @staticmethod
+    def _positive(operator, value):
+        return (operator == '=' and value) or (operator == '!=' and not value)
 
-    def _breached_ids(self, kind):
-        """Ids of tickets whose response / resolution came (or is still open) after the
-        deadline. SQL: comparing two columns is beyond a domain."""
+    def _breached_query(self, kinds):
+        """A sub-select of the tickets whose response / resolution came (or is still
+        open) after the deadline: comparing two columns is beyond a domain, and a
+        sub-select keeps a search over years of tickets from shipping their ids around."""
         now = self.env['crm.clock'].now_str()
-        done = 'started_at' if kind == 'response' else 'processed_at'
-        deadline = 'response_deadline' if kind == 'response' else 'resolve_deadline'
-        self.env.cr.execute(
-            'SELECT id FROM crm_service_ticket WHERE {d} IS NOT NULL AND COALESCE({c}, %s) > {d}'
-            .format(d=deadline, c=done), (now,))
-        return [r[0] for r in self.env.cr.fetchall()]
+        columns = {'response': ('response_deadline', 'started_at'),
+                   'resolve': ('resolve_deadline', 'processed_at')}
+        where = ' OR '.join('({d} IS NOT NULL AND COALESCE({c}, %s) > {d})'.format(d=d, c=c)
+                            for d, c in (columns[k] for k in kinds))
+        return 'SELECT id FROM crm_service_ticket WHERE ' + where, (now,) * len(kinds)
+
+    def _search_breach(self, kinds, operator, value):
+        return [('id', 'inselect' if self._positive(operator, value) else 'not inselect',
+                 self._breached_query(kinds))]
 
     def _search_response_breached(self, operator, value):
-        return self._search_flag(operator, value, self._breached_ids('response'))
+        return self._search_breach(['response'], operator, value)
 
     def _search_resolve_breached(self, operator, value):
-        return self._search_flag(operator, value, self._breached_ids('resolve'))
+        return self._search_breach(['resolve'], operator, value)
 
     def _search_sla_breached(self, operator, value):
-        return self._search_flag(operator, value,
-                                 self._breached_ids('response') + self._breached_ids('resolve'))
+        return self._search_breach(['response', 'resolve'], operator, value)
 
     def _search_sla_due_soon(self, operator, value):
-        ids = self.sudo().search(self._sla_domains()['due_soon']).ids
-        return self._search_flag(operator, value, ids)
+        domain = expression.normalize_domain(self._sla_domains()['due_soon'])
+        return domain if self._positive(operator, value) else ['!'] + domain
 
     # ------------------------------------------------------------------ cron
     @api.model
+    def _sla_to_warn(self):
+        """Handled open tickets close to a deadline whose handler was not warned yet."""
+        return self.sudo().search(self._sla_domains()['due_soon']
+                                  + [('sla_warned_at', '=', False), ('user_id', '!=', False)])
+
+    @api.model
+    def _sla_to_notify(self):
+        """Open tickets past a deadline whose breach was not notified yet."""
+        domains = self._sla_domains()
+        late = expression.OR([expression.normalize_domain(domains['response_open']),
+                              expression.normalize_domain(domains['resolve_open'])])
+        return self.sudo().search(late + [('sla_breach_notified_at', '=', False)])
+
+    @api.model
     def _cron_sla_check(self):
         """Warn the handler once before a breach (activity), and the team's service
-        manager once after it."""
-        Ticket = self.sudo()
-        domains = Ticket._sla_domains()
+        manager once after it. What the notices say is read in one pass before any is
+        created: each activity subscribes its user, which empties the ORM cache."""
         now = self.env['crm.clock'].now_str()
+        warn = self._sla_to_warn()
+        notices = [(ticket.id, ticket.user_id.id, _('SLA deadline close: %s') % ticket.number,
+                    _('Ticket %s reaches its SLA deadline in %.1f working hours.')
+                    % (ticket.number, ticket.sla_hours_left)) for ticket in warn]
+        self._sla_notify(notices)
+        warn.with_context(crm_action_write=True).write({'sla_warned_at': now})
+        breached = self._sla_to_notify()
+        notices = [(ticket.id, ticket.team_id.manager_id.id, _('SLA breached: %s') % ticket.number,
+                    _('Ticket %s (handler: %s) missed its SLA deadline.')
+                    % (ticket.number, ticket.user_id.name or _('nobody')))
+                   for ticket in breached if ticket.team_id.manager_id]
+        self._sla_notify(notices)
+        body = _('SLA breached; the service manager has been notified.')
+        for ticket_id in breached.ids:
+            self.sudo().browse(ticket_id).message_post(body=body, subtype='mail.mt_note')
+        breached.with_context(crm_action_write=True).write({'sla_breach_notified_at': now})
+        return True
+
+    @api.model
+    def _sla_notify(self, notices):
+        """A to-do activity per (ticket id, user id, summary, note), due today."""
         todo = self.env.ref('mail.mail_activity_data_todo')
         model = self.env['ir.model']._get('crm.service.ticket')
-        for ticket in Ticket.search(domains['due_soon'] + [('sla_warned_at', '=', False),
-                                                           ('user_id', '!=', False)]):
-            self.env['mail.activity'].sudo().create({
-                'res_model_id': model.id, 'res_id': ticket.id, 'activity_type_id': todo.id,
-                'user_id': ticket.user_id.id, 'date_deadline': self.env['crm.clock'].today_str(),
-                'summary': _('SLA deadline close: %s') % ticket.number,
-                'note': _('Ticket %s reaches its SLA deadline in %.1f working hours.')
-                % (ticket.number, ticket.sla_hours_left),
-            })
-            ticket.with_context(crm_action_write=True).write({'sla_warned_at': now})
-        late = Ticket.search(domains['response_open']) | Ticket.search(domains['resolve_open'])
-        breached = late.filtered(lambda t: not t.sla_breach_notified_at)
-        for ticket in breached:
-            manager = ticket.team_id.manager_id
-            if manager:
-                self.env['mail.activity'].sudo().create({
-                    'res_model_id': model.id, 'res_id': ticket.id, 'activity_type_id': todo.id,
-                    'user_id': manager.id, 'date_deadline': self.env['crm.clock'].today_str(),
-                    'summary': _('SLA breached: %s') % ticket.number,
-                    'note': _('Ticket %s (handler: %s) missed its SLA deadline.')
-                    % (ticket.number, ticket.user_id.name or _('nobody')),
-                })
-            ticket.message_post(body=_('SLA breached; the service manager has been notified.'),
-                                subtype='mail.mt_note')
-            ticket.with_context(crm_action_write=True).write({'sla_breach_notified_at': now})
-        return True
+        today = self.env['crm.clock'].today_str()
+        Activity = self.env['mail.activity'].sudo()
+        for ticket_id, user_id, summary, note in notices:
+            Activity.create({'res_model_id': model.id, 'res_id': ticket_id, 'user_id': user_id,
+                             'activity_type_id': todo.id, 'date_deadline': today,
+                             'summary': summary, 'note': note})

@@ -1,0 +1,36 @@
+# -*- coding: utf-8 -*-
+{
+    'name': 'CRM Reports',
+    'summary': 'Sales funnel, performance against targets, receivables, customer, '
+               'follow-up and pool analysis, dashboard and xlsx exports',
+    'version': '11.0.1.0.0',
+    'category': 'Sales',
+    'license': 'LGPL-3',
+    'author': 'CRM Team',
+    'development_status': 'Beta',
+    'maintainers': ['crm-team'],
+    'depends': ['crm_sales', 'crm_pool', 'crm_contract', 'report_xlsx'],
+    'data': [
+        'security/crm_reports_security.xml',
+        'security/ir.model.access.csv',
+        'data/crm_reports_data.xml',
+        'report/crm_reports_report.xml',
+        'views/crm_sales_target_views.xml',
+        'views/crm_report_funnel_views.xml',
+        'views/crm_report_opportunity_views.xml',
+        'views/crm_report_performance_views.xml',
+        'views/crm_report_receivable_views.xml',
+        'views/crm_report_customer_views.xml',
+        'views/crm_report_product_views.xml',
+        'views/crm_report_follow_up_views.xml',
+        'views/crm_report_pool_views.xml',
+        'views/crm_report_dashboard_views.xml',
+        'wizard/crm_report_export_views.xml',
+        'views/crm_reports_menus.xml',
+    ],
+    'demo': [
+        'demo/crm_sales_target_demo.xml',
+    ],
+    'installable': True,
+    'application': False,
+}

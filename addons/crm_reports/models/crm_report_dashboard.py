@@ -1,0 +1,135 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, fields, models
+
+
+class CrmReportDashboard(models.TransientModel):
+    """Reports dashboard (报表看板) for the logged-in user's scope: this month's figures
+    against target, the funnel, overdue receivables, customers about to go to the pool
+    and churn warnings. Every figure is read as the user (record rules apply)."""
+    _name = 'crm.report.dashboard'
+    _description = 'Reports Dashboard'
+
+    period = fields.Char('Month', compute='_compute_figures')
+    scope = fields.Char('Scope', compute='_compute_figures')
+    contract_amount = fields.Float('Contract Amount', compute='_compute_figures')
+    target_contract_amount = fields.Float('Target: Contract Amount', compute='_compute_figures')
+    contract_completion = fields.Float('Contract Completion (%)', compute='_compute_figures')
+    payment_amount = fields.Float('Payments', compute='_compute_figures')
+    target_payment_amount = fields.Float('Target: Payments', compute='_compute_figures')
+    payment_completion = fields.Float('Payment Completion (%)', compute='_compute_figures')
+    new_customer_count = fields.Integer('New Customers', compute='_compute_figures')
+    target_new_customer_count = fields.Integer('Target: New Customers', compute='_compute_figures')
+    new_customer_completion = fields.Float('New Customer Completion (%)', compute='_compute_figures')
+    funnel_lead = fields.Integer('Leads', compute='_compute_figures')
+    funnel_customer = fields.Integer('Customers', compute='_compute_figures')
+    funnel_opportunity = fields.Integer('Opportunities', compute='_compute_figures')
+    funnel_won = fields.Integer('Won', compute='_compute_figures')
+    funnel_contract = fields.Integer('Contracts', compute='_compute_figures')
+    funnel_payment = fields.Integer('Payments Received', compute='_compute_figures')
+    overdue_amount = fields.Float('Overdue Receivables', compute='_compute_figures')
+    overdue_plan_count = fields.Integer('Overdue Instalments', compute='_compute_figures')
+    pool_soon_count = fields.Integer('Customers About to Go to the Pool', compute='_compute_figures')
+    churn_warning_count = fields.Integer('Churn Warnings', compute='_compute_figures')
+
+    @api.model
+    def _target_level(self):
+        """Leaders, managers and the executive compare with team targets, salespeople
+        with their own."""
+        user = self.env.user
+        return 'team' if (user._crm_is_leader() or user._crm_is_executive()) else 'user'
+
+    def _pool_scope_user_ids(self):
+        user = self.env.user
+        if user._crm_scope_level() in ('all', 'read_all'):
+            return None
+        users = user | user.crm_led_team_ids.mapped('member_ids')
+        return users.ids
+
+    @api.multi
+    def _compute_figures(self):
+        env = self.env
+        today = env['crm.clock'].today()
+        Perf = env['crm.report.performance']
+        date_from, date_to = Perf._month_bounds(today)
+        level = self._target_level()
+        perf = Perf._totals(
+            Perf._level_domain(level) + [('date', '>=', date_from), ('date', '<=', date_to)],
+            ['contract_amount', 'target_contract_amount', 'payment_amount',
+             'target_payment_amount', 'new_customer_count', 'target_new_customer_count'])
+        funnel = {row['step']: row['count'] for row in env['crm.report.funnel']._funnel(
+            [('date', '>=', date_from), ('date', '<=', date_to)])}
+        overdue = env['crm.report.receivable']._totals([('is_overdue', '=', True)],
+                                                      ['amount_overdue'])
+        overdue_count = env['crm.report.receivable'].search_count([('is_overdue', '=', True)])
+        churn = env['crm.report.customer'].search_count([('churn_warning', '=', True)])
+        pool_soon = len(env['crm.pool.rule'].sudo()._get_about_to_release(
+            user_ids=self._pool_scope_user_ids()))
+        pct = lambda a, t: (100.0 * a / t) if t else 0.0
+        scope = _('My team') if level == 'team' else _('Mine')
+        if self.env.user._crm_scope_level() in ('all', 'read_all'):
+            scope = _('Whole company')
+        for board in self:
+            board.period = date_from[:7]
+            board.scope = scope
+            for name in ('contract_amount', 'payment_amount', 'new_customer_count'):
+                board[name] = perf[name]
+                board['target_' + name] = perf['target_' + name]
+            board.contract_completion = pct(perf['contract_amount'], perf['target_contract_amount'])
+            board.payment_completion = pct(perf['payment_amount'], perf['target_payment_amount'])
+            board.new_customer_completion = pct(perf['new_customer_count'],
+                                                perf['target_new_customer_count'])
+            board.funnel_lead = funnel['1_lead']
+            board.funnel_customer = funnel['2_customer']
+            board.funnel_opportunity = funnel['3_opportunity']
+            board.funnel_won = funnel['4_won']
+            board.funnel_contract = funnel['5_contract']
+            board.funnel_payment = funnel['6_payment']
+            board.overdue_amount = overdue['amount_overdue']
+            board.overdue_plan_count = overdue_count
+            board.pool_soon_count = pool_soon
+            board.churn_warning_count = churn
+
+    @api.model
+    def action_open(self):
+        """Menu entry: a dashboard for the current user."""
+        board = self.create({})
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Reports Dashboard'),
+            'res_model': self._name,
+            'res_id': board.id,
+            'view_mode': 'form',
+            'views': [(self.env.ref('crm_reports.crm_report_dashboard_view_form').id, 'form')],
+            'target': 'current',
+        }
+
+    def _open_report(self, xmlid, domain=None, context=None):
+        action = self.env.ref(xmlid).read()[0]
+        if domain is not None:
+            action['domain'] = domain
+        if context is not None:
+            action['context'] = context
+        return action
+
+    @api.multi
+    def action_open_performance(self):
+        return self._open_report('crm_reports.crm_report_performance_action')
+
+    @api.multi
+    def action_open_funnel(self):
+        return self._open_report('crm_reports.crm_report_funnel_action')
+
+    @api.multi
+    def action_open_overdue(self):
+        return self._open_report('crm_reports.crm_report_receivable_action',
+                                 context={'search_default_filter_overdue': 1,
+                                          'search_default_group_partner': 1})
+
+    @api.multi
+    def action_open_churn(self):
+        return self._open_report('crm_reports.crm_report_customer_action',
+                                 context={'search_default_filter_churn': 1})
+
+    @api.multi
+    def action_open_pool_soon(self):
+        return self.env['crm.todo'].create({}).action_open_pool_about_to_release()

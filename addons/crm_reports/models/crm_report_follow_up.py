@@ -1,0 +1,34 @@
+# -*- coding: utf-8 -*-
+from odoo import fields, models
+
+from .crm_report_sql import local_date
+
+
+class CrmReportFollowUp(models.Model):
+    """Follow-ups (跟进分析): every follow-up by type, author and period, with the owner
+    and team of the customer or opportunity it was about."""
+    _name = 'crm.report.follow.up'
+    _inherit = 'crm.report.sql'
+    _description = 'Follow-up Analysis'
+    _auto = False
+    _order = 'date desc'
+
+    date = fields.Date('Date', readonly=True)
+    period = fields.Char('Month', readonly=True)
+    user_id = fields.Many2one('res.users', 'Author', readonly=True)
+    owner_id = fields.Many2one('res.users', 'Owner', readonly=True)
+    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+    partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
+    lead_id = fields.Many2one('crm.lead', 'Lead / Opportunity', readonly=True)
+    follow_up_type = fields.Selection(
+        lambda self: self.env['crm.follow.up']._fields['follow_up_type'].selection,
+        'Type', readonly=True)
+    nbr = fields.Integer('Follow-ups', readonly=True)
+
+    def _query(self):
+        return """
+            SELECT f.id, {date} AS date, f.user_id, f.crm_owner_id AS owner_id,
+                   f.crm_team_id AS team_id, f.partner_id, f.lead_id, f.follow_up_type,
+                   1 AS nbr
+              FROM crm_follow_up f
+        """.format(date=local_date('f.date'))

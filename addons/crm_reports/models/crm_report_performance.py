@@ -1,0 +1,185 @@
+# -*- coding: utf-8 -*-
+import datetime
+
+from odoo import api, fields, models
+
+from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
+from .crm_report_sql import local_date
+
+# actual figure -> its target (None: no target, ranking only)
+MEASURES = [
+    ('contract_amount', 'target_contract_amount'),
+    ('payment_amount', 'target_payment_amount'),
+    ('new_customer_count', 'target_new_customer_count'),
+    ('contract_count', None),
+    ('product_amount', None),
+    ('new_contact_count', None),
+    ('follow_up_count', None),
+]
+TARGET_LEVELS = [('user', 'Salesperson Targets'), ('team', 'Team Targets')]
+
+
+def _rate(actual, base):
+    return (float(actual) / base) if base else None
+
+
+def _growth(actual, base):
+    return (float(actual - base) / base) if base else None
+
+
+class CrmReportPerformance(models.Model):
+    """Performance (业绩): what each salesperson did per day (contracts, products,
+    payments, new customers and contacts, follow-ups) next to the monthly targets.
+    Target rows carry ``target_level``: salesperson targets, or team targets (which
+    name no salesperson); actual rows have none, so filter on one level to compare."""
+    _name = 'crm.report.performance'
+    _inherit = 'crm.report.sql'
+    _description = 'Sales Performance'
+    _auto = False
+    _order = 'date desc'
+
+    date = fields.Date('Date', readonly=True)
+    period = fields.Char('Month', readonly=True)
+    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
+    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+    target_level = fields.Selection(TARGET_LEVELS, 'Target Level', readonly=True)
+    contract_amount = fields.Float('Contract Amount', digits=(16, 2), readonly=True)
+    contract_count = fields.Integer('Contracts', readonly=True)
+    product_amount = fields.Float('Product Sales', digits=(16, 2), readonly=True)
+    payment_amount = fields.Float('Payments', digits=(16, 2), readonly=True)
+    new_customer_count = fields.Integer('New Customers', readonly=True)
+    new_contact_count = fields.Integer('New Contacts', readonly=True)
+    follow_up_count = fields.Integer('Follow-ups', readonly=True)
+    target_contract_amount = fields.Float('Target: Contract Amount', digits=(16, 2), readonly=True)
+    target_payment_amount = fields.Float('Target: Payments', digits=(16, 2), readonly=True)
+    target_new_customer_count = fields.Integer('Target: New Customers', readonly=True)
+
+    def _query(self):
+        zero = ("0.0 AS contract_amount, 0 AS contract_count, 0.0 AS product_amount, "
+                "0.0 AS payment_amount, 0 AS new_customer_count, 0 AS new_contact_count, "
+                "0 AS follow_up_count, 0.0 AS target_contract_amount, "
+                "0.0 AS target_payment_amount, 0 AS target_new_customer_count")
+
+        def measure(**values):
+            cols = []
+            for part in zero.split(', '):
+                expr, name = part.split(' AS ')
+                cols.append('%s AS %s' % (values.get(name, expr), name))
+            return ', '.join(cols)
+
+        return """
+            SELECT c.id * 10 + 1 AS id, COALESCE(c.sign_date, {c_date}) AS date,
+                   c.user_id, c.team_id, NULL::varchar AS target_level,
+                   {m_contract}
+              FROM crm_contract c WHERE c.state IN {effective}
+            UNION ALL
+            SELECT cl.id * 10 + 2, COALESCE(c.sign_date, {c_date}), c.user_id, c.team_id, NULL,
+                   {m_line}
+              FROM crm_contract_line cl JOIN crm_contract c ON c.id = cl.contract_id
+             WHERE c.state IN {effective}
+            UNION ALL
+            SELECT r.id * 10 + 3, r.date, r.user_id, r.team_id, NULL, {m_payment}
+              FROM crm_receivable r WHERE r.state = 'approved'
+            UNION ALL
+            SELECT p.id * 10 + 4, {p_date}, p.user_id, p.team_id, NULL, {m_customer}
+              FROM res_partner p WHERE p.is_crm_customer AND p.active
+            UNION ALL
+            SELECT p.id * 10 + 5, {p_date}, p.crm_owner_id, p.crm_team_id, NULL, {m_contact}
+              FROM res_partner p
+             WHERE p.is_crm_scoped AND p.active AND p.parent_id IS NOT NULL
+               AND NOT p.is_company AND p.type = 'contact'
+            UNION ALL
+            SELECT f.id * 10 + 6, {f_date}, f.user_id, u.sale_team_id, NULL, {m_follow_up}
+              FROM crm_follow_up f JOIN res_users u ON u.id = f.user_id
+            UNION ALL
+            SELECT tl.id * 10 + 7, make_date(t.year, tl.month::int, 1), t.user_id, t.team_id,
+                   t.target_type, {m_target}
+              FROM crm_sales_target_line tl JOIN crm_sales_target t ON t.id = tl.target_id
+        """.format(
+            c_date=local_date('c.create_date'), p_date=local_date('p.create_date'),
+            f_date=local_date('f.date'), effective=EFFECTIVE_CONTRACT_SQL,
+            m_contract=measure(contract_amount='COALESCE(c.amount_total, 0)', contract_count='1'),
+            m_line=measure(product_amount='COALESCE(cl.subtotal, 0)'),
+            m_payment=measure(payment_amount='r.amount'),
+            m_customer=measure(new_customer_count='1'),
+            m_contact=measure(new_contact_count='1'),
+            m_follow_up=measure(follow_up_count='1'),
+            m_target=measure(target_contract_amount='COALESCE(tl.contract_amount, 0)',
+                             target_payment_amount='COALESCE(tl.payment_amount, 0)',
+                             target_new_customer_count='COALESCE(tl.new_customer_count, 0)'))
+
+    # ------------------------------------------------------------------ figures
+    @api.model
+    def _level_domain(self, level):
+        """Actual rows plus the targets of one level ('user' or 'team')."""
+        return ['|', ('target_level', '=', False), ('target_level', '=', level)]
+
+    @api.model
+    def _by_period(self, domain, date_from, date_to):
+        """{'YYYY-MM': {measure: total}} between two dates (inclusive)."""
+        measures = [m for pair in MEASURES for m in pair if m]
+        domain = list(domain) + [('date', '>=', date_from), ('date', '<=', date_to)]
+        return {row['period']: {m: row[m] or 0 for m in measures}
+                for row in self._group_totals(domain, measures, ['period'])}
+
+    @api.model
+    def _monthly(self, year, measure='contract_amount', domain=None, level='user'):
+        """The 12 months of ``year`` for one figure: actual, target, completion, the
+        previous month (December of the year before for January) with the change
+        month on month, and the same month a year earlier with the change year on
+        year. Rates are fractions, None when the base is zero."""
+        target_field = dict(MEASURES).get(measure)
+        data = self._by_period(list(domain or []) + self._level_domain(level),
+                               '%d-12-01' % (year - 2), '%d-12-31' % year)
+        get = lambda y, m, field: data.get('%04d-%02d' % (y, m), {}).get(field, 0) if field else 0
+        result = []
+        for month in range(1, 13):
+            actual = get(year, month, measure)
+            target = get(year, month, target_field)
+            prev_y, prev_m = (year - 1, 12) if month == 1 else (year, month - 1)
+            previous = get(prev_y, prev_m, measure)
+            last_year = get(year - 1, month, measure)
+            result.append({
+                'period': '%04d-%02d' % (year, month), 'month': month, 'actual': actual,
+                'target': target, 'completion': _rate(actual, target),
+                'previous': previous, 'mom': _growth(actual, previous),
+                'last_year': last_year, 'yoy': _growth(actual, last_year),
+            })
+        return result
+
+    @api.model
+    def _completion(self, date_from, date_to, level='user', domain=None):
+        """Per salesperson (level 'user') or team ('team'): the actual contract amount,
+        payments and new customers between two dates against the targets of that level.
+        [{'id', 'name', measure: actual, target measure: target, 'completion_<measure>'}]"""
+        key = 'user_id' if level == 'user' else 'team_id'
+        measures = [m for pair in MEASURES for m in pair if m]
+        rows = self._group_totals(
+            list(domain or []) + self._level_domain(level) + [
+                ('date', '>=', date_from), ('date', '<=', date_to), (key, '!=', False)],
+            measures, [key], orderby=key)
+        result = []
+        for row in rows:
+            item = {'id': row[key][0], 'name': row[key][1]}
+            for actual, target in MEASURES:
+                item[actual] = row[actual] or 0
+                if target:
+                    item[target] = row[target] or 0
+                    item['completion_' + actual] = _rate(item[actual], item[target])
+            result.append(item)
+        return result
+
+    @api.model
+    def _ranking(self, measure, date_from, date_to, domain=None, limit=None):
+        """Salespeople ranked by one figure between two dates: [(user name, value)]."""
+        rows = self._group_totals(
+            list(domain or []) + [('target_level', '=', False), ('user_id', '!=', False),
+                                  ('date', '>=', date_from), ('date', '<=', date_to)],
+            [measure], ['user_id'], orderby='%s desc, user_id' % measure, limit=limit)
+        return [(row['user_id'][1], row[measure] or 0) for row in rows]
+
+    @api.model
+    def _month_bounds(self, day):
+        first = day.replace(day=1)
+        nxt = (first + datetime.timedelta(days=32)).replace(day=1)
+        return fields.Date.to_string(first), fields.Date.to_string(nxt - datetime.timedelta(days=1))

@@ -1,0 +1,53 @@
+# -*- coding: utf-8 -*-
+from odoo import api, fields, models, tools
+
+# Reports count days and months in Beijing time (the company's), whatever the server's.
+REPORT_TZ = 'Asia/Shanghai'
+
+# "Now" of crm.clock, in SQL: the system parameter crm_sales.clock_now when it holds a
+# valid datetime, else the real time (naive UTC, as Odoo stores datetimes).
+CLOCK_SQL = """(SELECT CASE WHEN p.value ~ '^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}:\\d{2})?$'
+                            THEN p.value::timestamp
+                            ELSE (now() AT TIME ZONE 'UTC') END
+                 FROM (SELECT (SELECT value FROM ir_config_parameter
+                                WHERE key = 'crm_sales.clock_now') AS value) p)"""
+TODAY_SQL = "((%s AT TIME ZONE 'UTC') AT TIME ZONE '%s')::date" % (CLOCK_SQL, REPORT_TZ)
+
+
+def local_date(column):
+    """SQL: the Beijing date of a UTC datetime column."""
+    return "((%s AT TIME ZONE 'UTC') AT TIME ZONE '%s')::date" % (column, REPORT_TZ)
+
+
+class CrmReportSql(models.AbstractModel):
+    """Base of the reporting models: a read-only model on a SQL view (``_auto = False``)
+    built from ``_query()``. Every report carries ``user_id`` (the salesperson the
+    figure belongs to) and ``team_id`` (the sales team), on which the record rules are
+    written, a ``date`` and its ``period`` (YYYY-MM)."""
+    _name = 'crm.report.sql'
+    _description = 'CRM Report (SQL view)'
+    _auto = False
+
+    @api.model_cr
+    def init(self):
+        if self._abstract:
+            return
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute("CREATE OR REPLACE VIEW %s AS (SELECT u.*, to_char(u.date, 'YYYY-MM') "
+                            "AS period FROM (%s) u)" % (self._table, self._query()))
+
+    def _query(self):
+        raise NotImplementedError
+
+    @api.model
+    def _group_totals(self, domain, measures, groupby, orderby=None, limit=None):
+        """read_group as the current user (record rules apply), as a list of dicts."""
+        return self.read_group(domain, measures + groupby, groupby, orderby=orderby,
+                               limit=limit, lazy=False)
+
+    @api.model
+    def _totals(self, domain, measures):
+        """{measure: total} of the rows the current user may read."""
+        rows = self.read_group(domain, measures, [], lazy=False)
+        row = rows[0] if rows else {}
+        return {m: row.get(m) or 0 for m in measures}

@@ -1,0 +1,376 @@
+# -*- coding: utf-8 -*-
+from odoo import _, models
+from odoo.exceptions import UserError
+
+from ..models.crm_report_performance import MEASURES
+
+MONEY = '#,##0.00'
+INTEGER = '#,##0'
+PERCENT = '0.0%'
+
+
+class CrmReportsXlsx(models.AbstractModel):
+    """Every CRM report as a workbook: one sheet per table, a bold header row, number
+    formats, a totals row, frozen header and first column, and a chart where it helps.
+    The figures are read as the user, so the record rules decide what they cover."""
+    _name = 'report.crm_reports.crm_reports_xlsx'
+    _inherit = 'report.report_xlsx.abstract'
+
+    def generate_xlsx_report(self, workbook, data, wizards):
+        self = self.with_context(lang=self.env.user.lang or self.env.context.get('lang'))
+        self._formats = {
+            'title': workbook.add_format({'bold': True, 'font_size': 14}),
+            'header': workbook.add_format({'bold': True, 'bg_color': '#D9E1F2', 'border': 1,
+                                           'text_wrap': True, 'valign': 'top'}),
+            'total': workbook.add_format({'bold': True, 'top': 1}),
+            'text': workbook.add_format({}),
+            'money': workbook.add_format({'num_format': MONEY}),
+            'int': workbook.add_format({'num_format': INTEGER}),
+            'pct': workbook.add_format({'num_format': PERCENT}),
+            'money_total': workbook.add_format({'num_format': MONEY, 'bold': True, 'top': 1}),
+            'int_total': workbook.add_format({'num_format': INTEGER, 'bold': True, 'top': 1}),
+            'pct_total': workbook.add_format({'num_format': PERCENT, 'bold': True, 'top': 1}),
+        }
+        for wizard in wizards:
+            method = getattr(self, '_xlsx_%s' % wizard.report, None)
+            if not method:
+                raise UserError(_('This report cannot be exported.'))
+            method(workbook, wizard)
+
+    # ------------------------------------------------------------------ helpers
+    def _sheet(self, workbook, title, subtitle=''):
+        sheet = workbook.add_worksheet(title[:31])
+        sheet.write(0, 0, title, self._formats['title'])
+        if subtitle:
+            sheet.write(1, 0, subtitle)
+        return sheet
+
+    def _period_text(self, wizard):
+        return _('From %s to %s') % (wizard.date_from, wizard.date_to)
+
+    def _write_table(self, sheet, row, headers, rows, kinds, totals=True, chart=None, freeze=True):
+        """Write a table at ``row``: ``headers``, ``rows`` (lists of values) and the kind
+        of each column ('text', 'money', 'int', 'pct'); numeric columns other than
+        percentages get a totals row (SUM formulas with their value). Returns the row
+        after the table. ``chart`` = (workbook, type, value column, title) adds a chart of
+        that column against the first column to the right of the table."""
+        fmt = self._formats
+        for col, title in enumerate(headers):
+            sheet.write(row, col, title, fmt['header'])
+        if freeze:
+            sheet.freeze_panes(row + 1, 1)
+        first = row + 1
+        for r, values in enumerate(rows, first):
+            for col, value in enumerate(values):
+                kind = kinds[col]
+                if kind == 'text' or value is None or value == '':
+                    sheet.write(r, col, value if value is not None else '', fmt['text'])
+                else:
+                    sheet.write_number(r, col, value, fmt[kind])
+        last = first + len(rows) - 1
+        end = last + 1
+        if totals:
+            sheet.write(end, 0, _('Total'), fmt['total'])
+            for col, kind in enumerate(kinds):
+                if col == 0 or kind not in ('money', 'int'):
+                    continue
+                value = sum(values[col] or 0 for values in rows)
+                cell = self._cell(first, col), self._cell(last, col)
+                formula = '=SUM(%s:%s)' % cell if rows else '=0'
+                sheet.write_formula(end, col, formula, fmt[kind + '_total'], value)
+            end += 1
+        sheet.set_column(0, 0, 24)
+        sheet.set_column(1, max(len(headers) - 1, 1), 15)
+        if chart and rows:
+            workbook, chart_type, value_col, title = chart
+            graph = workbook.add_chart({'type': chart_type})
+            graph.add_series({
+                'name': headers[value_col],
+                'categories': [sheet.name, first, 0, last, 0],
+                'values': [sheet.name, first, value_col, last, value_col],
+            })
+            graph.set_title({'name': title})
+            graph.set_legend({'none': True})
+            sheet.insert_chart(row, len(headers) + 1, graph)
+        return end + 2
+
+    @staticmethod
+    def _cell(row, col):
+        letters = ''
+        col += 1
+        while col:
+            col, rem = divmod(col - 1, 26)
+            letters = chr(65 + rem) + letters
+        return '%s%d' % (letters, row + 1)
+
+    def _label(self, model, field, value):
+        """Display value of a read_group key."""
+        if isinstance(value, (tuple, list)):
+            return value[1]
+        if value in (False, None):
+            return _('(none)')
+        f = self.env[model]._fields[field]
+        if f.type == 'selection':
+            return dict(f._description_selection(self.env)).get(value, value)
+        return value
+
+    def _grouped(self, sheet, row, model, domain, groupby, measures, title=None, chart=None,
+                 orderby=None, limit=None):
+        """A read_group of ``model`` by ``groupby`` as a table; ``measures`` =
+        [(field, kind)]."""
+        Model = self.env[model]
+        if title:
+            sheet.write(row, 0, title, self._formats['total'])
+            row += 1
+        names = [m for m, _kind in measures]
+        groups = Model._group_totals(domain, names, [groupby], orderby=orderby or groupby,
+                                     limit=limit)
+        headers = [Model._fields[groupby].get_description(self.env)['string']] + [
+            Model._fields[m].get_description(self.env)['string'] for m in names]
+        rows = [[self._label(model, groupby, g[groupby])] + [g[m] or 0 for m in names]
+                for g in groups]
+        return self._write_table(sheet, row, headers, rows, ['text'] + [k for _m, k in measures],
+                           chart=chart)
+
+    # ------------------------------------------------------------------ reports
+    def _xlsx_funnel(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('Sales Funnel'), self._period_text(wizard))
+        steps = self.env['crm.report.funnel']._funnel(wizard._date_domain())
+        rows = [[s['label'], s['count'], s['amount'], s['rate']] for s in steps]
+        row = self._write_table(sheet, 3, [_('Step'), _('Count'), _('Amount'), _('Conversion Rate')],
+                          rows, ['text', 'int', 'money', 'pct'], totals=False,
+                          chart=(workbook, 'bar', 1, _('Sales Funnel')))
+        row = max(row, 20)
+        for field, title in (('user_id', _('By Salesperson')), ('team_id', _('By Sales Team')),
+                             ('period', _('By Month'))):
+            row = self._funnel_matrix(sheet, row, wizard, field, title)
+
+    def _funnel_matrix(self, sheet, row, wizard, field, title):
+        Funnel = self.env['crm.report.funnel']
+        steps = Funnel._fields['step']._description_selection(self.env)
+        groups = Funnel._group_totals(wizard._date_domain(), ['nbr'], [field, 'step'],
+                                      orderby=field)
+        matrix = {}
+        for g in groups:
+            key = self._label('crm.report.funnel', field, g[field])
+            matrix.setdefault(key, {})[g['step']] = g['nbr']
+        sheet.write(row, 0, title, self._formats['total'])
+        headers = [Funnel._fields[field].get_description(self.env)['string']] + \
+            [label for _s, label in steps] + [_('Leads to Payments')]
+        rows = []
+        for key in sorted(matrix, key=lambda k: '%s' % k):
+            counts = [matrix[key].get(step, 0) for step, _l in steps]
+            rows.append([key] + counts + [(float(counts[-1]) / counts[0]) if counts[0] else None])
+        return self._write_table(sheet, row + 1, headers, rows,
+                           ['text'] + ['int'] * len(steps) + ['pct'], freeze=False)
+
+    def _xlsx_opportunity(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('Opportunity Funnel'), self._period_text(wizard))
+        Opp = self.env['crm.report.opportunity']
+        groups = Opp._group_totals(wizard._date_domain() + [('end_status', '=', 'open')],
+                                   ['nbr', 'expected_revenue', 'weighted_revenue', 'probability',
+                                    'stage_sequence'],
+                                   ['stage_group_id', 'stage_id'],
+                                   orderby='stage_group_id, stage_sequence')
+        rows = [[self._label('crm.report.opportunity', 'stage_group_id', g['stage_group_id']),
+                 self._label('crm.report.opportunity', 'stage_id', g['stage_id']),
+                 (g['probability'] or 0) / 100.0, g['nbr'], g['expected_revenue'] or 0,
+                 g['weighted_revenue'] or 0] for g in groups]
+        self._write_table(sheet, 3, [_('Status Group'), _('Stage'), _('Win Rate'), _('Count'),
+                               _('Expected Revenue'), _('Weighted Revenue')],
+                    rows, ['text', 'text', 'pct', 'int', 'money', 'money'])
+
+    def _xlsx_performance(self, workbook, wizard):
+        Perf = self.env['crm.report.performance']
+        level = 'team' if (self.env.user._crm_is_leader() or
+                           self.env.user._crm_is_executive()) else 'user'
+        for measure, kind in (('contract_amount', 'money'), ('payment_amount', 'money'),
+                              ('new_customer_count', 'int')):
+            title = Perf._fields[measure].get_description(self.env)['string']
+            sheet = self._sheet(workbook, title, _('%s: month by month against target, the '
+                                                   'previous month and the same month of %s')
+                                % (wizard.year, wizard.year - 1))
+            months = Perf._monthly(wizard.year, measure, level=level)
+            rows = [[m['period'], m['actual'], m['target'], m['completion'], m['previous'],
+                     m['mom'], m['last_year'], m['yoy']] for m in months]
+            self._write_table(sheet, 3, [_('Month'), _('Actual'), _('Target'), _('Completion'),
+                                   _('Previous Month'), _('Month on Month'),
+                                   _('Same Month Last Year'), _('Year on Year')],
+                        rows, ['text', kind, kind, 'pct', kind, 'pct', kind, 'pct'],
+                        chart=(workbook, 'column', 1, title))
+
+    def _xlsx_completion(self, workbook, wizard):
+        Perf = self.env['crm.report.performance']
+        for level, title in (('user', _('By Salesperson')), ('team', _('By Sales Team'))):
+            sheet = self._sheet(workbook, title, self._period_text(wizard))
+            items = Perf._completion(wizard.date_from, wizard.date_to, level=level)
+            headers, kinds = [title], ['text']
+            for actual, target in MEASURES:
+                kind = 'int' if actual.endswith('_count') else 'money'
+                headers.append(Perf._fields[actual].get_description(self.env)['string'])
+                kinds.append(kind)
+                if target:
+                    headers += [Perf._fields[target].get_description(self.env)['string'],
+                                _('Completion')]
+                    kinds += [kind, 'pct']
+            rows = []
+            for item in items:
+                values = [item['name']]
+                for actual, target in MEASURES:
+                    values.append(item[actual])
+                    if target:
+                        values += [item[target], item['completion_' + actual]]
+                rows.append(values)
+            self._write_table(sheet, 3, headers, rows, kinds)
+
+    def _xlsx_ranking(self, workbook, wizard):
+        Perf = self.env['crm.report.performance']
+        sheet = self._sheet(workbook, _('Rankings'), self._period_text(wizard))
+        col = 0
+        for measure, _target in MEASURES:
+            kind = 'int' if measure.endswith('_count') else 'money'
+            title = Perf._fields[measure].get_description(self.env)['string']
+            ranking = Perf._ranking(measure, wizard.date_from, wizard.date_to)
+            sheet.write(3, col, title, self._formats['header'])
+            sheet.write(3, col + 1, _('Rank'), self._formats['header'])
+            sheet.write(3, col + 2, _('Value'), self._formats['header'])
+            for r, (name, value) in enumerate(ranking, 4):
+                sheet.write(r, col, name)
+                sheet.write_number(r, col + 1, r - 3, self._formats['int'])
+                sheet.write_number(r, col + 2, value, self._formats[kind])
+            sheet.set_column(col, col, 16)
+            col += 4
+        sheet.freeze_panes(4, 0)
+
+    def _xlsx_receivable(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('Receivables'), self._period_text(wizard))
+        measures = [('amount_planned', 'money'), ('amount_received', 'money'),
+                    ('amount_due', 'money'), ('amount_overdue', 'money')]
+        domain = wizard._date_domain()
+        row = self._grouped(sheet, 3, 'crm.report.receivable', domain, 'period', measures,
+                            title=_('By Month'),
+                            chart=(workbook, 'column', 2, _('Received by Month')))
+        row = max(row, 20)
+        row = self._grouped(sheet, row, 'crm.report.receivable', domain, 'user_id', measures,
+                            title=_('By Salesperson'))
+        self._grouped(sheet, row, 'crm.report.receivable', domain, 'partner_id', measures,
+                      title=_('By Customer'), orderby='amount_overdue desc, partner_id')
+
+    def _xlsx_customer(self, workbook, wizard):
+        Customer = self.env['crm.report.customer']
+        sheet = self._sheet(workbook, _('Customer Growth'), self._period_text(wizard))
+        groups = Customer._group_totals(wizard._date_domain(), ['nbr'], ['period'], orderby='period')
+        before = Customer._totals([('date', '<', wizard.date_from)], ['nbr'])['nbr']
+        rows, total = [], before
+        for g in groups:
+            total += g['nbr']
+            rows.append([g['period'] or _('(none)'), g['nbr'], total])
+        self._write_table(sheet, 3, [_('Month'), _('New Customers'), _('Customers in Total')], rows,
+                    ['text', 'int', 'int'], totals=False,
+                    chart=(workbook, 'line', 2, _('Customer Growth')))
+        sheet = self._sheet(workbook, _('Customer Composition'))
+        row = 3
+        measures = [('nbr', 'int'), ('contract_amount', 'money'), ('payment_amount', 'money')]
+        for field in ('customer_level_id', 'customer_source_id', 'industry_id', 'region',
+                      'customer_status'):
+            title = Customer._fields[field].get_description(self.env)['string']
+            row = self._grouped(sheet, row, 'crm.report.customer', [], field, measures,
+                                title=title, chart=(workbook, 'pie', 1, title))
+            row = max(row, row + 12 - len(measures))
+
+    def _xlsx_contribution(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('Customer Contribution'),
+                            _('Top %d customers by contract amount') % wizard.top_n)
+        items, total = self.env['crm.report.customer']._contribution(top_n=wizard.top_n)
+        rows = [[i['partner'], i['user'], i['contract_amount'], i['payment_amount'], i['share']]
+                for i in items]
+        row = self._write_table(sheet, 3, [_('Customer'), _('Salesperson'), _('Contract Amount'),
+                                     _('Payments'), _('Share of Total')],
+                          rows, ['text', 'text', 'money', 'money', 'pct'],
+                          chart=(workbook, 'bar', 2, _('Customer Contribution')))
+        sheet.write(row, 0, _('All customers'), self._formats['total'])
+        sheet.write_number(row, 2, total, self._formats['money_total'])
+
+    def _xlsx_churn(self, workbook, wizard):
+        Customer = self.env['crm.report.customer']
+        sheet = self._sheet(workbook, _('Churn Warnings'),
+                            _('No contract, payment or follow-up for %d days and no open '
+                              'opportunity') % Customer._churn_days())
+        rows = [[c.partner_id.display_name, c.user_id.name or '', c.last_activity_date or '',
+                 c.days_inactive, c.contract_amount]
+                for c in Customer.search([('churn_warning', '=', True)],
+                                         order='days_inactive desc, id')]
+        row = self._write_table(sheet, 3, [_('Customer'), _('Salesperson'), _('Last Activity'),
+                                     _('Days Without Activity'), _('Contract Amount')],
+                          rows, ['text', 'text', 'text', 'int', 'money'])
+        sheet.write(row, 0, _('Lost Customers'), self._formats['total'])
+        rows = [[c.partner_id.display_name, c.user_id.name or '', c.lost_reason_id.name or '',
+                 c.contract_amount]
+                for c in Customer.search([('customer_status', '=', 'lost')], order='id')]
+        self._write_table(sheet, row + 1, [_('Customer'), _('Salesperson'), _('Reason'),
+                                     _('Contract Amount')],
+                    rows, ['text', 'text', 'text', 'money'], freeze=False)
+
+    def _xlsx_rfm(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('RFM Segments'))
+        row = self._grouped(sheet, 3, 'crm.report.customer', [], 'rfm_segment',
+                            [('nbr', 'int'), ('contract_amount', 'money'),
+                             ('payment_amount', 'money')],
+                            chart=(workbook, 'pie', 1, _('RFM Segments')))
+        row = max(row, 20)
+        Customer = self.env['crm.report.customer']
+        rows = [[c.partner_id.display_name, c.user_id.name or '', c.recency_score,
+                 c.frequency_score, c.monetary_score, c.rfm_score,
+                 self._label('crm.report.customer', 'rfm_segment', c.rfm_segment)]
+                for c in Customer.search([], order='rfm_score desc, id')]
+        self._write_table(sheet, row, [_('Customer'), _('Salesperson'), 'R', 'F', 'M', _('RFM Score'),
+                                 _('Segment')],
+                    rows, ['text', 'text', 'int', 'int', 'int', 'int', 'text'], totals=False,
+                    freeze=False)
+
+    def _xlsx_product(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('Product Sales'), self._period_text(wizard))
+        measures = [('quantity', 'money'), ('amount', 'money'), ('deal_days', 'int')]
+        domain = wizard._date_domain()
+        row = self._grouped(sheet, 3, 'crm.report.product', domain, 'product_id', measures,
+                            title=_('By Product'), orderby='amount desc, product_id',
+                            chart=(workbook, 'bar', 2, _('Product Sales')))
+        row = max(row, 20)
+        row = self._grouped(sheet, row, 'crm.report.product', domain, 'categ_id', measures,
+                            title=_('By Category'))
+        sheet = self._sheet(workbook, _('Deal Cycle'),
+                            _('Average days from creation to the first approved contract'))
+        row = 3
+        for field in ('user_id', 'region'):
+            title = self.env['crm.report.customer']._fields[field].get_description(
+                self.env)['string']
+            row = self._grouped(sheet, row, 'crm.report.customer',
+                                [('first_contract_date', '!=', False)], field,
+                                [('nbr', 'int'), ('deal_days', 'int')], title=title)
+
+    def _xlsx_follow_up(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('Follow-ups'), self._period_text(wizard))
+        domain = wizard._date_domain()
+        row = 3
+        for field in ('follow_up_type', 'user_id', 'period'):
+            row = self._grouped(sheet, row, 'crm.report.follow.up', domain, field,
+                                [('nbr', 'int')],
+                                title=self.env['crm.report.follow.up']._fields[field]
+                                .get_description(self.env)['string'])
+        sheet = self._sheet(workbook, _('Never Followed Up'))
+        rows = [[c.partner_id.display_name, c.user_id.name or '', c.date or '']
+                for c in self.env['crm.report.customer'].search(
+                    [('never_followed_up', '=', True)], order='date, id')]
+        self._write_table(sheet, 3, [_('Customer'), _('Salesperson'), _('Created On')], rows,
+                    ['text', 'text', 'text'], totals=False)
+
+    def _xlsx_pool(self, workbook, wizard):
+        sheet = self._sheet(workbook, _('Public Pool'), self._period_text(wizard))
+        measures = [('released_count', 'int'), ('claimed_count', 'int')]
+        domain = wizard._date_domain()
+        row = self._grouped(sheet, 3, 'crm.report.pool', domain, 'period', measures,
+                            title=_('By Month'))
+        row = self._grouped(sheet, row, 'crm.report.pool', domain, 'user_id', measures,
+                            title=_('By Salesperson'))
+        self._grouped(sheet, row, 'crm.report.pool', domain, 'rule_id', measures,
+                      title=_('By Rule'))

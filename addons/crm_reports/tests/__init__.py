@@ -1,0 +1,8 @@
+# -*- coding: utf-8 -*-
+from . import test_funnel
+from . import test_performance
+from . import test_receivable
+from . import test_customer
+from . import test_activity
+from . import test_targets
+from . import test_xlsx

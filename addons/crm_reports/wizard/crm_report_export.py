@@ -1,0 +1,56 @@
+# -*- coding: utf-8 -*-
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+REPORTS = [
+    ('funnel', 'Sales Funnel'),
+    ('opportunity', 'Opportunity Funnel by Stage'),
+    ('performance', 'Performance against Targets (by Month)'),
+    ('completion', 'Target Completion by Salesperson and Team'),
+    ('ranking', 'Rankings'),
+    ('receivable', 'Receivables'),
+    ('customer', 'Customer Growth and Composition'),
+    ('contribution', 'Customer Contribution'),
+    ('churn', 'Churn Warnings and Lost Customers'),
+    ('rfm', 'RFM Segments'),
+    ('product', 'Product Sales and Deal Cycle'),
+    ('follow_up', 'Follow-ups'),
+    ('pool', 'Public Pool'),
+]
+
+
+class CrmReportExport(models.TransientModel):
+    """Export a report to Excel (xlsx, OCA report_xlsx) for a period, with the figures
+    the user may see."""
+    _name = 'crm.report.export'
+    _description = 'Export a Report to Excel'
+
+    report = fields.Selection(REPORTS, 'Report', required=True, default='funnel')
+    date_from = fields.Date('From', required=True,
+                            default=lambda self: self.env['crm.clock'].today().replace(
+                                month=1, day=1))
+    date_to = fields.Date('To', required=True,
+                          default=lambda self: self.env['crm.clock'].today())
+    year = fields.Integer('Year', required=True,
+                          default=lambda self: self.env['crm.clock'].today().year,
+                          help='Performance by month: the year to compare with its targets, '
+                               'the month before and the same month a year earlier.')
+    top_n = fields.Integer('Top N', default=20, help='Customer contribution: how many customers.')
+
+    @api.constrains('date_from', 'date_to', 'year', 'top_n')
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_from and wizard.date_to and wizard.date_from > wizard.date_to:
+                raise UserError(_('The start of the period must be before its end.'))
+            if not 2000 <= wizard.year <= 2100:
+                raise UserError(_('The year must be between 2000 and 2100.'))
+            if wizard.top_n < 1 or wizard.top_n > 10000:
+                raise UserError(_('Top N must be between 1 and 10,000.'))
+
+    @api.multi
+    def action_export(self):
+        self.ensure_one()
+        return self.env.ref('crm_reports.action_report_crm_reports_xlsx').report_action(self)
+
+    def _date_domain(self, field='date'):
+        return [(field, '>=', self.date_from), (field, '<=', self.date_to)]

@@ -17,7 +17,6 @@ class CrmReportsXlsx(models.AbstractModel):
     _inherit = 'report.report_xlsx.abstract'
 
     def generate_xlsx_report(self, workbook, data, wizards):
-        self = self.with_context(lang=self.env.user.lang or self.env.context.get('lang'))
         self._formats = {
             'title': workbook.add_format({'bold': True, 'font_size': 14}),
             'header': workbook.add_format({'bold': True, 'bg_color': '#D9E1F2', 'border': 1,

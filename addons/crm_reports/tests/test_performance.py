@@ -102,5 +102,6 @@ class TestPerformance(ReportCase):
         per_author = {}
         for f in follow_ups:
             per_author[f.user_id.name] = per_author.get(f.user_id.name, 0) + 1
-        self.assertEqual(dict(Perf._ranking('follow_up_count', '2000-01-01', '2100-12-31')),
-                         per_author)
+        ranking = Perf._ranking('follow_up_count', '2000-01-01', '2100-12-31')
+        self.assertEqual({name: value for name, value in ranking if value}, per_author)
+        self.assertEqual([v for _n, v in ranking], sorted((v for _n, v in ranking), reverse=True))

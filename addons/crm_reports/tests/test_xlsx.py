@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 import xlrd
 
+from odoo.exceptions import ValidationError
+
 from ..wizard.crm_report_export import REPORTS
 from .common import ReportCase
 
@@ -73,7 +75,6 @@ class TestXlsx(ReportCase):
             self.assertAlmostEqual(sheet.cell_value(i, 2), month['target'], 2)
 
     def test_bad_period_is_refused(self):
-        from odoo.exceptions import UserError
-        with self.assertRaises(UserError):
+        with self.assertRaises(ValidationError):
             self.env['crm.report.export'].sudo(self.lina).create(
                 {'report': 'funnel', 'date_from': '2026-12-01', 'date_to': '2026-01-01'})

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 REPORTS = [
     ('funnel', 'Sales Funnel'),
@@ -41,11 +41,11 @@ class CrmReportExport(models.TransientModel):
     def _check_period(self):
         for wizard in self:
             if wizard.date_from and wizard.date_to and wizard.date_from > wizard.date_to:
-                raise UserError(_('The start of the period must be before its end.'))
+                raise ValidationError(_('The start of the period must be before its end.'))
             if not 2000 <= wizard.year <= 2100:
-                raise UserError(_('The year must be between 2000 and 2100.'))
+                raise ValidationError(_('The year must be between 2000 and 2100.'))
             if wizard.top_n < 1 or wizard.top_n > 10000:
-                raise UserError(_('Top N must be between 1 and 10,000.'))
+                raise ValidationError(_('Top N must be between 1 and 10,000.'))
 
     @api.multi
     def action_export(self):

@@ -14,6 +14,7 @@ class CrmReportsXlsx(models.AbstractModel):
     formats, a totals row, frozen header and first column, and a chart where it helps.
     The figures are read as the user, so the record rules decide what they cover."""
     _name = 'report.crm_reports.crm_reports_xlsx'
+    _description = 'CRM Reports Workbook'
     _inherit = 'report.report_xlsx.abstract'
 
     def generate_xlsx_report(self, workbook, data, wizards):
@@ -273,9 +274,10 @@ class CrmReportsXlsx(models.AbstractModel):
         for field in ('customer_level_id', 'customer_source_id', 'industry_id', 'region',
                       'customer_status'):
             title = Customer._fields[field].get_description(self.env)['string']
+            start = row
             row = self._grouped(sheet, row, 'crm.report.customer', [], field, measures,
                                 title=title, chart=(workbook, 'pie', 1, title))
-            row = max(row, row + 12 - len(measures))
+            row = max(row, start + 17)   # below the pie chart
 
     def _xlsx_contribution(self, workbook, wizard):
         sheet = self._sheet(workbook, _('Customer Contribution'),

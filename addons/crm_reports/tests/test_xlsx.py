@@ -78,3 +78,15 @@ class TestXlsx(ReportCase):
         with self.assertRaises(ValidationError):
             self.env['crm.report.export'].sudo(self.lina).create(
                 {'report': 'funnel', 'date_from': '2026-12-01', 'date_to': '2026-01-01'})
+
+    def test_workbook_in_chinese(self):
+        wizard = self.env['crm.report.export'].sudo(self.sunqiang).with_context(
+            lang='zh_CN').create({'report': 'funnel', 'date_from': '2026-01-01',
+                                  'date_to': '2026-12-31'})
+        content, _kind = self.env.ref('crm_reports.action_report_crm_reports_xlsx').sudo(
+            self.sunqiang).with_context(lang='zh_CN', active_model='crm.report.export').render_xlsx(
+            wizard.ids, {})
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(0)
+        self.assertEqual(sheet.name, '销售漏斗')
+        self.assertEqual(sheet.cell_value(3, 0), '步骤')
+        self.assertEqual(sheet.cell_value(4, 0), '线索')

@@ -2,22 +2,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-REPORTS = [
-    ('funnel', 'Sales Funnel'),
-    ('opportunity', 'Opportunity Funnel by Stage'),
-    ('performance', 'Performance against Targets (by Month)'),
-    ('completion', 'Target Completion by Salesperson and Team'),
-    ('ranking', 'Rankings'),
-    ('receivable', 'Receivables'),
-    ('customer', 'Customer Growth and Composition'),
-    ('contribution', 'Customer Contribution'),
-    ('churn', 'Churn Warnings and Lost Customers'),
-    ('rfm', 'RFM Segments'),
-    ('product', 'Product Sales and Deal Cycle'),
-    ('follow_up', 'Follow-ups'),
-    ('pool', 'Public Pool'),
-]
-
 
 class CrmReportExport(models.TransientModel):
     """Export a report to Excel (xlsx, OCA report_xlsx) for a period, with the figures
@@ -25,7 +9,7 @@ class CrmReportExport(models.TransientModel):
     _name = 'crm.report.export'
     _description = 'Export a Report to Excel'
 
-    report = fields.Selection(REPORTS, 'Report', required=True, default='funnel')
+    report = fields.Selection('_report_selection', 'Report', required=True, default='funnel')
     date_from = fields.Date('From', required=True,
                             default=lambda self: self.env['crm.clock'].today().replace(
                                 month=1, day=1))
@@ -36,6 +20,25 @@ class CrmReportExport(models.TransientModel):
                           help='Performance by month: the year to compare with its targets, '
                                'the month before and the same month a year earlier.')
     top_n = fields.Integer('Top N', default=20, help='Customer contribution: how many customers.')
+
+    @api.model
+    def _report_selection(self):
+        """The reports that export; modules add theirs (crm_reports_service: service)."""
+        return [
+            ('funnel', _('Sales Funnel')),
+            ('opportunity', _('Opportunity Funnel by Stage')),
+            ('performance', _('Performance against Targets (by Month)')),
+            ('completion', _('Target Completion by Salesperson and Team')),
+            ('ranking', _('Rankings')),
+            ('receivable', _('Receivables')),
+            ('customer', _('Customer Growth and Composition')),
+            ('contribution', _('Customer Contribution')),
+            ('churn', _('Churn Warnings and Lost Customers')),
+            ('rfm', _('RFM Segments')),
+            ('product', _('Product Sales and Deal Cycle')),
+            ('follow_up', _('Follow-ups')),
+            ('pool', _('Public Pool')),
+        ]
 
     @api.constrains('date_from', 'date_to', 'year', 'top_n')
     def _check_period(self):

@@ -1,8 +1,11 @@
 # -*- coding: utf-8 -*-
-from odoo import fields, models
+from odoo import _, api, models
 
 
 class CrmReportExport(models.TransientModel):
     _inherit = 'crm.report.export'
 
-    report = fields.Selection(selection_add=[('service', 'Service Analysis')])
+    @api.model
+    def _report_selection(self):
+        return super(CrmReportExport, self)._report_selection() + [
+            ('service', _('Service Analysis'))]

@@ -6,3 +6,4 @@ from . import test_customer
 from . import test_activity
 from . import test_targets
 from . import test_xlsx
+from . import test_views

@@ -61,10 +61,7 @@ class CrmReportCustomer(models.Model):
     _order = 'contract_amount desc, id'
 
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
-    date = fields.Date('Created On', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+    date = fields.Date(string='Created On')
     customer_level_id = fields.Many2one('crm.customer.level', 'Customer Level', readonly=True)
     customer_source_id = fields.Many2one('crm.customer.source', 'Customer Source', readonly=True)
     industry_id = fields.Many2one('res.partner.industry', 'Industry', readonly=True)

@@ -13,11 +13,8 @@ class CrmReportFollowUp(models.Model):
     _auto = False
     _order = 'date desc'
 
-    date = fields.Date('Date', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Author', readonly=True)
+    user_id = fields.Many2one(string='Author')
     owner_id = fields.Many2one('res.users', 'Owner', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     lead_id = fields.Many2one('crm.lead', 'Lead / Opportunity', readonly=True)
     follow_up_type = fields.Selection(

@@ -26,10 +26,6 @@ class CrmReportFunnel(models.Model):
     _order = 'date desc, step'
 
     step = fields.Selection(FUNNEL_STEPS, 'Step', readonly=True)
-    date = fields.Date('Date', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     nbr = fields.Integer('Count', readonly=True)
     amount = fields.Float('Amount', digits=(16, 2), readonly=True)

@@ -14,10 +14,7 @@ class CrmReportOpportunity(models.Model):
     _order = 'stage_sequence, date desc'
 
     lead_id = fields.Many2one('crm.lead', 'Opportunity', readonly=True)
-    date = fields.Date('Created On', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+    date = fields.Date(string='Created On')
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     stage_group_id = fields.Many2one('crm.stage.group', 'Status Group', readonly=True)
     stage_id = fields.Many2one('crm.stage', 'Stage', readonly=True)

@@ -38,10 +38,6 @@ class CrmReportPerformance(models.Model):
     _auto = False
     _order = 'date desc'
 
-    date = fields.Date('Date', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
     target_level = fields.Selection(TARGET_LEVELS, 'Target Level', readonly=True)
     contract_amount = fields.Float('Contract Amount', digits=(16, 2), readonly=True)
     contract_count = fields.Integer('Contracts', readonly=True)

@@ -16,16 +16,12 @@ class CrmReportPool(models.Model):
     _auto = False
     _order = 'date desc'
 
-    date = fields.Date('Date', readonly=True)
-    period = fields.Char('Month', readonly=True)
     direction = fields.Selection([('released', 'Released'), ('claimed', 'Claimed')],
                                  'Direction', readonly=True)
     action = fields.Selection(
         lambda self: self.env['crm.pool.log']._fields['action'].selection, 'Operation',
         readonly=True)
-    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True,
-                              help='Who lost the customer (released) or got it (claimed).')
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+    user_id = fields.Many2one(help='Who lost the customer (released) or got it (claimed).')
     done_by_id = fields.Many2one('res.users', 'Done By', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     pool_id = fields.Many2one('crm.pool', 'Pool', readonly=True)

@@ -15,10 +15,7 @@ class CrmReportProduct(models.Model):
     _auto = False
     _order = 'date desc'
 
-    date = fields.Date('Sign Date', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+    date = fields.Date(string='Sign Date')
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     region = fields.Selection(lambda self: self.env['res.partner']._fields['region'].selection,
                               'Region', readonly=True)

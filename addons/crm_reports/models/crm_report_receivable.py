@@ -16,10 +16,6 @@ class CrmReportReceivable(models.Model):
 
     kind = fields.Selection([('plan', 'Payment Plan'), ('payment', 'Payment')], 'Kind',
                             readonly=True)
-    date = fields.Date('Date', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     contract_id = fields.Many2one('crm.contract', 'Contract', readonly=True)
     is_overdue = fields.Boolean('Overdue', readonly=True)

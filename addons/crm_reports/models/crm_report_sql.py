@@ -28,6 +28,11 @@ class CrmReportSql(models.AbstractModel):
     _description = 'CRM Report (SQL view)'
     _auto = False
 
+    date = fields.Date('Date', readonly=True)
+    period = fields.Char('Month', readonly=True)
+    user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
+    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+
     @api.model_cr
     def init(self):
         if self._abstract:

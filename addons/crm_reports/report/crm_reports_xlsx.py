@@ -130,7 +130,7 @@ class CrmReportsXlsx(models.AbstractModel):
         rows = [[self._label(model, groupby, g[groupby])] + [g[m] or 0 for m in names]
                 for g in groups]
         return self._write_table(sheet, row, headers, rows, ['text'] + [k for _m, k in measures],
-                           chart=chart)
+                                 chart=chart)
 
     # ------------------------------------------------------------------ reports
     def _xlsx_funnel(self, workbook, wizard):
@@ -138,8 +138,8 @@ class CrmReportsXlsx(models.AbstractModel):
         steps = self.env['crm.report.funnel']._funnel(wizard._date_domain())
         rows = [[s['label'], s['count'], s['amount'], s['rate']] for s in steps]
         row = self._write_table(sheet, 3, [_('Step'), _('Count'), _('Amount'), _('Conversion Rate')],
-                          rows, ['text', 'int', 'money', 'pct'], totals=False,
-                          chart=(workbook, 'bar', 1, _('Sales Funnel')))
+                                rows, ['text', 'int', 'money', 'pct'], totals=False,
+                                chart=(workbook, 'bar', 1, _('Sales Funnel')))
         row = max(row, 20)
         for field, title in (('user_id', _('By Salesperson')), ('team_id', _('By Sales Team')),
                              ('period', _('By Month'))):
@@ -162,7 +162,7 @@ class CrmReportsXlsx(models.AbstractModel):
             counts = [matrix[key].get(step, 0) for step, _l in steps]
             rows.append([key] + counts + [(float(counts[-1]) / counts[0]) if counts[0] else None])
         return self._write_table(sheet, row + 1, headers, rows,
-                           ['text'] + ['int'] * len(steps) + ['pct'], freeze=False)
+                                 ['text'] + ['int'] * len(steps) + ['pct'], freeze=False)
 
     def _xlsx_opportunity(self, workbook, wizard):
         sheet = self._sheet(workbook, _('Opportunity Funnel'), self._period_text(wizard))
@@ -177,8 +177,8 @@ class CrmReportsXlsx(models.AbstractModel):
                  (g['probability'] or 0) / 100.0, g['nbr'], g['expected_revenue'] or 0,
                  g['weighted_revenue'] or 0] for g in groups]
         self._write_table(sheet, 3, [_('Status Group'), _('Stage'), _('Win Rate'), _('Count'),
-                               _('Expected Revenue'), _('Weighted Revenue')],
-                    rows, ['text', 'text', 'pct', 'int', 'money', 'money'])
+                          _('Expected Revenue'), _('Weighted Revenue')],
+                          rows, ['text', 'text', 'pct', 'int', 'money', 'money'])
 
     def _xlsx_performance(self, workbook, wizard):
         Perf = self.env['crm.report.performance']
@@ -194,10 +194,10 @@ class CrmReportsXlsx(models.AbstractModel):
             rows = [[m['period'], m['actual'], m['target'], m['completion'], m['previous'],
                      m['mom'], m['last_year'], m['yoy']] for m in months]
             self._write_table(sheet, 3, [_('Month'), _('Actual'), _('Target'), _('Completion'),
-                                   _('Previous Month'), _('Month on Month'),
-                                   _('Same Month Last Year'), _('Year on Year')],
-                        rows, ['text', kind, kind, 'pct', kind, 'pct', kind, 'pct'],
-                        chart=(workbook, 'column', 1, title))
+                              _('Previous Month'), _('Month on Month'),
+                              _('Same Month Last Year'), _('Year on Year')],
+                              rows, ['text', kind, kind, 'pct', kind, 'pct', kind, 'pct'],
+                              chart=(workbook, 'column', 1, title))
 
     def _xlsx_completion(self, workbook, wizard):
         Perf = self.env['crm.report.performance']
@@ -242,19 +242,29 @@ class CrmReportsXlsx(models.AbstractModel):
             col += 4
         sheet.freeze_panes(4, 0)
 
+    def _grouped_sheet(self, workbook, wizard, title, model, measures, groupings, chart=None):
+        """A sheet of ``model`` for the wizard's period: one table per (field, title[,
+        orderby]) of ``groupings``; ``chart`` = (kind, value column, title) on the first."""
+        sheet = self._sheet(workbook, title, self._period_text(wizard))
+        row = 3
+        for i, grouping in enumerate(groupings):
+            field, table_title, orderby = (tuple(grouping) + (None,))[:3]
+            graph = (workbook,) + tuple(chart) if chart and i == 0 else None
+            start = row
+            row = self._grouped(sheet, row, model, wizard._date_domain(), field, measures,
+                                title=table_title, chart=graph, orderby=orderby)
+            if graph:
+                row = max(row, start + 17)   # below the chart
+        return sheet
+
     def _xlsx_receivable(self, workbook, wizard):
-        sheet = self._sheet(workbook, _('Receivables'), self._period_text(wizard))
-        measures = [('amount_planned', 'money'), ('amount_received', 'money'),
-                    ('amount_due', 'money'), ('amount_overdue', 'money')]
-        domain = wizard._date_domain()
-        row = self._grouped(sheet, 3, 'crm.report.receivable', domain, 'period', measures,
-                            title=_('By Month'),
-                            chart=(workbook, 'column', 2, _('Received by Month')))
-        row = max(row, 20)
-        row = self._grouped(sheet, row, 'crm.report.receivable', domain, 'user_id', measures,
-                            title=_('By Salesperson'))
-        self._grouped(sheet, row, 'crm.report.receivable', domain, 'partner_id', measures,
-                      title=_('By Customer'), orderby='amount_overdue desc, partner_id')
+        self._grouped_sheet(
+            workbook, wizard, _('Receivables'), 'crm.report.receivable',
+            [('amount_planned', 'money'), ('amount_received', 'money'),
+             ('amount_due', 'money'), ('amount_overdue', 'money')],
+            [('period', _('By Month')), ('user_id', _('By Salesperson')),
+             ('partner_id', _('By Customer'), 'amount_overdue desc, partner_id')],
+            chart=('column', 2, _('Received by Month')))
 
     def _xlsx_customer(self, workbook, wizard):
         Customer = self.env['crm.report.customer']
@@ -266,8 +276,8 @@ class CrmReportsXlsx(models.AbstractModel):
             total += g['nbr']
             rows.append([g['period'] or _('(none)'), g['nbr'], total])
         self._write_table(sheet, 3, [_('Month'), _('New Customers'), _('Customers in Total')], rows,
-                    ['text', 'int', 'int'], totals=False,
-                    chart=(workbook, 'line', 2, _('Customer Growth')))
+                          ['text', 'int', 'int'], totals=False,
+                          chart=(workbook, 'line', 2, _('Customer Growth')))
         sheet = self._sheet(workbook, _('Customer Composition'))
         row = 3
         measures = [('nbr', 'int'), ('contract_amount', 'money'), ('payment_amount', 'money')]
@@ -286,9 +296,9 @@ class CrmReportsXlsx(models.AbstractModel):
         rows = [[i['partner'], i['user'], i['contract_amount'], i['payment_amount'], i['share']]
                 for i in items]
         row = self._write_table(sheet, 3, [_('Customer'), _('Salesperson'), _('Contract Amount'),
-                                     _('Payments'), _('Share of Total')],
-                          rows, ['text', 'text', 'money', 'money', 'pct'],
-                          chart=(workbook, 'bar', 2, _('Customer Contribution')))
+                                _('Payments'), _('Share of Total')],
+                                rows, ['text', 'text', 'money', 'money', 'pct'],
+                                chart=(workbook, 'bar', 2, _('Customer Contribution')))
         sheet.write(row, 0, _('All customers'), self._formats['total'])
         sheet.write_number(row, 2, total, self._formats['money_total'])
 
@@ -302,15 +312,15 @@ class CrmReportsXlsx(models.AbstractModel):
                 for c in Customer.search([('churn_warning', '=', True)],
                                          order='days_inactive desc, id')]
         row = self._write_table(sheet, 3, [_('Customer'), _('Salesperson'), _('Last Activity'),
-                                     _('Days Without Activity'), _('Contract Amount')],
-                          rows, ['text', 'text', 'text', 'int', 'money'])
+                                _('Days Without Activity'), _('Contract Amount')],
+                                rows, ['text', 'text', 'text', 'int', 'money'])
         sheet.write(row, 0, _('Lost Customers'), self._formats['total'])
         rows = [[c.partner_id.display_name, c.user_id.name or '', c.lost_reason_id.name or '',
                  c.contract_amount]
                 for c in Customer.search([('customer_status', '=', 'lost')], order='id')]
         self._write_table(sheet, row + 1, [_('Customer'), _('Salesperson'), _('Reason'),
-                                     _('Contract Amount')],
-                    rows, ['text', 'text', 'text', 'money'], freeze=False)
+                          _('Contract Amount')],
+                          rows, ['text', 'text', 'text', 'money'], freeze=False)
 
     def _xlsx_rfm(self, workbook, wizard):
         sheet = self._sheet(workbook, _('RFM Segments'))
@@ -325,9 +335,9 @@ class CrmReportsXlsx(models.AbstractModel):
                  self._label('crm.report.customer', 'rfm_segment', c.rfm_segment)]
                 for c in Customer.search([], order='rfm_score desc, id')]
         self._write_table(sheet, row, [_('Customer'), _('Salesperson'), 'R', 'F', 'M', _('RFM Score'),
-                                 _('Segment')],
-                    rows, ['text', 'text', 'int', 'int', 'int', 'int', 'text'], totals=False,
-                    freeze=False)
+                          _('Segment')],
+                          rows, ['text', 'text', 'int', 'int', 'int', 'int', 'text'], totals=False,
+                          freeze=False)
 
     def _xlsx_product(self, workbook, wizard):
         sheet = self._sheet(workbook, _('Product Sales'), self._period_text(wizard))
@@ -350,28 +360,21 @@ class CrmReportsXlsx(models.AbstractModel):
                                 [('nbr', 'int'), ('deal_days', 'int')], title=title)
 
     def _xlsx_follow_up(self, workbook, wizard):
-        sheet = self._sheet(workbook, _('Follow-ups'), self._period_text(wizard))
-        domain = wizard._date_domain()
-        row = 3
-        for field in ('follow_up_type', 'user_id', 'period'):
-            row = self._grouped(sheet, row, 'crm.report.follow.up', domain, field,
-                                [('nbr', 'int')],
-                                title=self.env['crm.report.follow.up']._fields[field]
-                                .get_description(self.env)['string'])
+        FollowUp = self.env['crm.report.follow.up']
+        self._grouped_sheet(
+            workbook, wizard, _('Follow-ups'), 'crm.report.follow.up', [('nbr', 'int')],
+            [(field, FollowUp._fields[field].get_description(self.env)['string'])
+             for field in ('follow_up_type', 'user_id', 'period')])
         sheet = self._sheet(workbook, _('Never Followed Up'))
         rows = [[c.partner_id.display_name, c.user_id.name or '', c.date or '']
                 for c in self.env['crm.report.customer'].search(
                     [('never_followed_up', '=', True)], order='date, id')]
         self._write_table(sheet, 3, [_('Customer'), _('Salesperson'), _('Created On')], rows,
-                    ['text', 'text', 'text'], totals=False)
+                          ['text', 'text', 'text'], totals=False)
 
     def _xlsx_pool(self, workbook, wizard):
-        sheet = self._sheet(workbook, _('Public Pool'), self._period_text(wizard))
-        measures = [('released_count', 'int'), ('claimed_count', 'int')]
-        domain = wizard._date_domain()
-        row = self._grouped(sheet, 3, 'crm.report.pool', domain, 'period', measures,
-                            title=_('By Month'))
-        row = self._grouped(sheet, row, 'crm.report.pool', domain, 'user_id', measures,
-                            title=_('By Salesperson'))
-        self._grouped(sheet, row, 'crm.report.pool', domain, 'rule_id', measures,
-                      title=_('By Rule'))
+        self._grouped_sheet(
+            workbook, wizard, _('Public Pool'), 'crm.report.pool',
+            [('released_count', 'int'), ('claimed_count', 'int')],
+            [('period', _('By Month')), ('user_id', _('By Salesperson')),
+             ('rule_id', _('By Rule'))])

@@ -6,12 +6,15 @@ reports' SQL is never reused."""
 import datetime
 
 from odoo import fields
-from odoo.tests.common import SavepointCase
+from odoo.addons.crm_contract.tests.common import ContractCase
 
 EFFECTIVE = ('approved', 'expired')
 
 
-class ReportCase(SavepointCase):
+class ReportCase(ContractCase):
+    """crm_contract's test set-up (demo users lina, wangfang, zhangwei, yanglei,
+    sunqiang, executive, team_east, a product; the CRM clock frozen at ``NOW``) in
+    Beijing time, with English labels."""
 
     NOW = '2026-06-10 04:00:00'   # 12:00 in Beijing
 
@@ -19,17 +22,7 @@ class ReportCase(SavepointCase):
     def setUpClass(cls):
         super(ReportCase, cls).setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tz='Asia/Shanghai'))
-        cls.set_now(cls.NOW)
-        ref = cls.env.ref
-        cls.lina = ref('crm_sales.user_sales_east_1')
-        cls.wangfang = ref('crm_sales.user_sales_east_2')
-        cls.zhangwei = ref('crm_sales.user_leader_east')
-        cls.yanglei = ref('crm_sales.user_sales_south_1')
-        cls.sunqiang = ref('crm_sales.user_sales_manager')
-        cls.executive = ref('crm_sales.user_executive')
-        cls.team_east = ref('crm_sales.team_east')
-        cls.team_south = ref('crm_sales.team_south')
-        cls.product = ref('crm_sales.demo_product_mes')
+        cls.team_south = cls.env.ref('crm_sales.team_south')
 
     # ------------------------------------------------------------------ clock and data
     @classmethod

@@ -17,10 +17,8 @@ class CrmReportService(models.Model):
     _order = 'date desc'
 
     ticket_id = fields.Many2one('crm.service.ticket', 'Ticket', readonly=True)
-    date = fields.Date('Created On', readonly=True)
-    period = fields.Char('Month', readonly=True)
-    user_id = fields.Many2one('res.users', 'Customer Owner', readonly=True)
-    team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
+    date = fields.Date(string='Created On')
+    user_id = fields.Many2one(string='Customer Owner')
     handler_id = fields.Many2one('res.users', 'Handler', readonly=True)
     service_team_id = fields.Many2one('crm.service.team', 'Service Team', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)

@@ -2,26 +2,20 @@
 import xlrd
 
 from odoo import fields
-from odoo.tests.common import SavepointCase
+from odoo.addons.crm_reports.tests.common import ReportCase
 
 
-class TestServiceReport(SavepointCase):
+class TestServiceReport(ReportCase):
     """Tickets by type, resolution time, SLA breaches and satisfaction, recomputed from
     the tickets (demo and created here) per scope, with the CRM clock moved."""
+
+    NOW = '2026-06-12 08:00:00'
 
     @classmethod
     def setUpClass(cls):
         super(TestServiceReport, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, lang='en_US', tz='Asia/Shanghai'))
-        cls.env['crm.clock'].set_now('2026-06-12 08:00:00')
         ref = cls.env.ref
-        cls.lina = ref('crm_sales.user_sales_east_1')
-        cls.zhangwei = ref('crm_sales.user_leader_east')
-        cls.sunqiang = ref('crm_sales.user_sales_manager')
-        cls.executive = ref('crm_sales.user_executive')
-        cls.customer = cls.env['res.partner'].sudo(cls.lina).create({
-            'name': '服务报表测试客户', 'is_company': True, 'customer': True,
-            'user_id': cls.lina.id, 'team_id': ref('crm_sales.team_east').id})
+        cls.customer = cls.make_customer('服务报表测试客户', cls.lina)
         cls.ticket = cls.env['crm.service.ticket'].create({
             'name': '设备无法启动', 'partner_id': cls.customer.id,
             'type_id': ref('crm_service.service_type_technical').id})

@@ -17,6 +17,15 @@ class CrmReportDashboard(models.TransientModel):
     payment_amount = fields.Float('Payments', compute='_compute_figures')
     target_payment_amount = fields.Float('Target: Payments', compute='_compute_figures')
     payment_completion = fields.Float('Payment Completion (%)', compute='_compute_figures')
+    contract_previous = fields.Float('Contract Amount Last Month', compute='_compute_figures')
+    contract_mom = fields.Float('Contracts Month on Month (%)', compute='_compute_figures')
+    contract_last_year = fields.Float('Contract Amount Same Month Last Year',
+                                      compute='_compute_figures')
+    contract_yoy = fields.Float('Contracts Year on Year (%)', compute='_compute_figures')
+    payment_previous = fields.Float('Payments Last Month', compute='_compute_figures')
+    payment_mom = fields.Float('Payments Month on Month (%)', compute='_compute_figures')
+    payment_last_year = fields.Float('Payments Same Month Last Year', compute='_compute_figures')
+    payment_yoy = fields.Float('Payments Year on Year (%)', compute='_compute_figures')
     new_customer_count = fields.Integer('New Customers', compute='_compute_figures')
     target_new_customer_count = fields.Integer('Target: New Customers', compute='_compute_figures')
     new_customer_completion = fields.Float('New Customer Completion (%)', compute='_compute_figures')
@@ -56,6 +65,8 @@ class CrmReportDashboard(models.TransientModel):
             Perf._level_domain(level) + [('date', '>=', date_from), ('date', '<=', date_to)],
             ['contract_amount', 'target_contract_amount', 'payment_amount',
              'target_payment_amount', 'new_customer_count', 'target_new_customer_count'])
+        compare = {measure: Perf._monthly(today.year, measure, level=level)[today.month - 1]
+                   for measure in ('contract_amount', 'payment_amount')}
         funnel = {row['step']: row['count'] for row in env['crm.report.funnel']._funnel(
             [('date', '>=', date_from), ('date', '<=', date_to)])}
         overdue = env['crm.report.receivable']._totals([('is_overdue', '=', True)],
@@ -78,6 +89,12 @@ class CrmReportDashboard(models.TransientModel):
             board.payment_completion = pct(perf['payment_amount'], perf['target_payment_amount'])
             board.new_customer_completion = pct(perf['new_customer_count'],
                                                 perf['target_new_customer_count'])
+            for prefix, measure in (('contract', 'contract_amount'), ('payment', 'payment_amount')):
+                month = compare[measure]
+                board[prefix + '_previous'] = month['previous']
+                board[prefix + '_last_year'] = month['last_year']
+                board[prefix + '_mom'] = 100.0 * month['mom'] if month['mom'] is not None else 0.0
+                board[prefix + '_yoy'] = 100.0 * month['yoy'] if month['yoy'] is not None else 0.0
             board.funnel_lead = funnel['1_lead']
             board.funnel_customer = funnel['2_customer']
             board.funnel_opportunity = funnel['3_opportunity']

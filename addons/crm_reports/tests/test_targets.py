@@ -65,5 +65,9 @@ class TestTargets(ReportCase):
             funnel = self.env['crm.report.funnel'].sudo(user)._funnel(
                 [('date', '>=', '2026-06-01'), ('date', '<=', '2026-06-30')])
             self.assertEqual(board.funnel_contract, funnel[4]['count'])
+            month = Perf._monthly(2026, 'contract_amount', level=level)[5]
+            self.assertAlmostEqual(board.contract_previous, month['previous'], 2)
+            self.assertAlmostEqual(board.contract_last_year, month['last_year'], 2)
+            self.assertAlmostEqual(board.contract_mom, 100.0 * month['mom'] if month['mom'] is not None else 0.0, 2)
             action = board.action_open_overdue()
             self.assertEqual(action['res_model'], 'crm.report.receivable')

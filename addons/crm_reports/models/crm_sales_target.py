@@ -29,10 +29,6 @@ class CrmSalesTarget(models.Model):
                                         store=True)
     note = fields.Char('Remarks')
 
-    _sql_constraints = [
-        ('year_range', 'CHECK (year BETWEEN 2000 AND 2100)', 'The year must be between 2000 and 2100.'),
-    ]
-
     @api.model
     def _default_line_ids(self):
         return [(0, 0, {'month': '%02d' % month}) for month in range(1, 13)]
@@ -86,6 +82,8 @@ class CrmSalesTarget(models.Model):
     @api.constrains('target_type', 'user_id', 'team_id', 'year', 'line_ids')
     def _check_target(self):
         for target in self:
+            if not 2000 <= target.year <= 2100:
+                raise ValidationError(_('The year must be between 2000 and 2100.'))
             if target.target_type == 'user' and not target.user_id:
                 raise ValidationError(_('Choose the salesperson this target is for.'))
             if target.target_type == 'team' and not target.team_id:

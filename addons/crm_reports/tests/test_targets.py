@@ -28,6 +28,8 @@ class TestTargets(ReportCase):
         with self.assertRaises(ValidationError):
             Target.create({'target_type': 'user', 'year': 2031})
         with self.assertRaises(ValidationError):
+            Target.create({'target_type': 'team', 'team_id': self.team_east.id, 'year': 99999})
+        with self.assertRaises(ValidationError):
             Target.create({'target_type': 'user', 'user_id': self.lina.id, 'year': 2031,
                            'line_ids': [(0, 0, {'month': '01', 'contract_amount': -5})]})
 

@@ -182,8 +182,7 @@ class CrmReportsXlsx(models.AbstractModel):
 
     def _xlsx_performance(self, workbook, wizard):
         Perf = self.env['crm.report.performance']
-        level = 'team' if (self.env.user._crm_is_leader() or
-                           self.env.user._crm_is_executive()) else 'user'
+        level = self.env['crm.report.dashboard']._target_level()
         for measure, kind in (('contract_amount', 'money'), ('payment_amount', 'money'),
                               ('new_customer_count', 'int')):
             title = Perf._fields[measure].get_description(self.env)['string']

@@ -53,7 +53,9 @@ class CrmReportExport(models.TransientModel):
     @api.multi
     def action_export(self):
         self.ensure_one()
-        return self.env.ref('crm_reports.action_report_crm_reports_xlsx').report_action(self)
+        action = self.env.ref('crm_reports.action_report_crm_reports_xlsx').report_action(self)
+        # no None values: the action also travels over XML-RPC
+        return {key: value for key, value in action.items() if value is not None}
 
     def _date_domain(self, field='date'):
         return [(field, '>=', self.date_from), (field, '<=', self.date_to)]

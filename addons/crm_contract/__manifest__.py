@@ -24,6 +24,7 @@
         'views/crm_receivable_plan_views.xml',
         'views/crm_receivable_views.xml',
         'views/tier_review_views.xml',
+        'views/tier_definition_views.xml',
         'views/crm_lead_views.xml',
         'views/res_partner_views.xml',
         'views/crm_todo_views.xml',

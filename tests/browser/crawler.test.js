@@ -1,0 +1,182 @@
+// A guard for every screen: each demo role logs in (zh_CN) and walks every menu under CRM,
+// discovered from the menu tree (the menus later modules add included). For each menu it
+// opens the action's first view, then its list / kanban views and the first record's form
+// (once per action and role kind), and fails on an Odoo error dialog, a JavaScript error, a
+// "Style error" box, or English UI text: labels, column headers, buttons, tabs, filters,
+// status bars, the chatter's tracked field names. Data cells are not read (records created
+// by other tests may have any name). A screenshot per screen goes to artifacts/crawler/.
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('fs');
+const path = require('path');
+const { ARTIFACTS, launch, openSession, rpc } = require('./helpers');
+
+// the five CRM roles and the two service roles of the demo data
+const ROLES = ['lina', 'zhangwei', 'sunqiang', 'wugang', 'zhoutao', 'xuli', 'gaokai'];
+// words allowed in Latin letters: proper nouns, units and codes
+const ALLOWED = new Set(['CRM', 'SLA', 'Odoo', 'ID', 'Email', 'E-mail', 'URL', 'XML', 'RPC',
+  'MES', 'ERP', 'IoT', 'Python', 'PDF', 'Excel', 'CSV', 'xlsx', 'OK', 'VIP', 'ABC', 'RFM', 'KPI', 'TOP']);
+const SHOTS = path.join(ARTIFACTS, 'crawler');
+
+// Runs in the page: the UI text of the view shown, without the records' data.
+function uiTexts() {
+  const main = document.querySelector('.o_main_content') || document.body;
+  const selectors = [
+    '.o_control_panel .breadcrumb li:first-child', '.o_control_panel .o_cp_buttons button',
+    '.o_control_panel .o_cp_sidebar .o_dropdown_toggler_btn', '.o_searchview_more',
+    '.o_search_options .dropdown-menu > li > a', '.o_list_view thead th',
+    '.o_form_view .o_form_label', '.o_form_view .o_horizontal_separator',
+    '.o_form_view button:not(.o_dropdown_toggler_btn)', '.o_form_view .nav-tabs > li > a',
+    '.o_form_view .o_statusbar_status button', '.o_form_view .o_stat_text',
+    '.o_kanban_view .o_column_title', '.o_kanban_view .o_kanban_quick_add',
+    '.o_graph_buttons button', '.o_pivot_buttons button', '.oe_view_nocontent',
+    '.o_chatter .o_chatter_topbar button', '.o_chatter .o_thread_message_tracking li > span:first-child',
+  ];
+  const texts = [];
+  for (const sel of selectors) {
+    for (const el of main.querySelectorAll(sel)) {
+      // not shown: invisible fields' labels; the filter menus, closed, are read all the same
+      if (el.closest('.o_invisible_modifier') || (!el.offsetParent && !el.closest('.o_search_options'))) continue;
+      if (el.closest('.o_data_row, .o_kanban_record, .o_field_widget:not(.o_statusbar_status), .o_thread_message_content')) continue;
+      const text = (el.offsetParent ? el.innerText : el.textContent || '').trim();
+      if (text) texts.push(text);
+    }
+  }
+  return texts;
+}
+
+function englishWords(texts) {
+  const found = new Set();
+  for (const text of texts) {
+    const cleaned = text.replace(/https?:\/\/\S+/g, '').replace(/\S+@\S+/g, '');
+    for (const word of cleaned.match(/[A-Za-z][A-Za-z-]{2,}/g) || []) {
+      if (!ALLOWED.has(word)) found.add(`${word} (in "${text.slice(0, 60)}")`);
+    }
+  }
+  return [...found];
+}
+
+// The actions under the CRM root the user may open: [{name, path, action}]
+async function crmMenus(login) {
+  const { result } = await rpc(login, login, 'ir.ui.menu', 'load_menus', [false], { context: { lang: 'zh_CN' } });
+  const root = result.children.find((m) => m.xmlid === 'crm.crm_menu_root');
+  const found = [];
+  const walk = (node, trail) => {
+    for (const child of node.children) {
+      const here = [...trail, child.name];
+      if (child.action) found.push({ name: child.name, path: here.join('/'), action: child.action });
+      walk(child, here);
+    }
+  };
+  if (root) walk(root, []);
+  return found;
+}
+
+// Runs in the page: opens an action in the web client without reloading it (not awaited:
+// the promise of some actions settles only when their dialog closes).
+function doAction(actionId) {
+  document.querySelectorAll('.modal').forEach((m) => m.remove());
+  document.querySelectorAll('.o_view_manager_content').forEach((el) => el.setAttribute('data-crawled', '1'));
+  const client = window.odoo.__DEBUG__.services['web.web_client'];
+  client.action_manager.do_action(actionId, { clear_breadcrumbs: true });
+}
+
+// a view of the action just opened (doAction marks the previous one)
+const VIEW_SELECTOR = ['.o_list_view', '.o_kanban_view', '.o_form_view', '.o_pivot', '.o_graph',
+  '.o_calendar_view', '.oe_view_nocontent'].map((v) => `.o_view_manager_content:not([data-crawled]) ${v}`).join(', ');
+
+async function settle(page) {
+  await page.waitForFunction(() => !document.querySelector('.o_loading') ||
+    getComputedStyle(document.querySelector('.o_loading')).display === 'none', null, { timeout: 15000 });
+  await page.waitForTimeout(50);
+}
+
+async function check(page, where, problems, shot) {
+  await settle(page);
+  const dialog = await page.$('.modal .o_dialog_error, .modal .o_error_detail, .o_dialog_warning');
+  if (dialog) {
+    problems.push(`${where}: error dialog: ${(await page.innerText('.modal')).slice(0, 300)}`);
+    await page.keyboard.press('Escape');
+    await page.click('.modal .btn-primary').catch(() => {});
+  }
+  const body = await page.innerText('body');
+  if (body.includes('Style error')) problems.push(`${where}: "Style error" box`);
+  const words = englishWords(await page.evaluate(uiTexts));
+  if (words.length) problems.push(`${where}: English text: ${words.slice(0, 8).join('; ')}`);
+  if (shot) await page.screenshot({ path: path.join(SHOTS, shot + '.png') });
+}
+
+async function crawlRole(browser, login, seen) {
+  const { page, errors } = await openSession(browser, login);
+  const problems = [];
+  let screens = 0;
+  try {
+    await page.waitForFunction(() => window.odoo && window.odoo.__DEBUG__.services['web.web_client'] &&
+      window.odoo.__DEBUG__.services['web.web_client'].action_manager);
+    await page.waitForSelector('.o_main_content');  // the landing screen
+    for (const menu of await crmMenus(login)) {
+      const [actionType, actionId] = String(menu.action).split(',');
+      const where = `${login} ${menu.path}`;
+      if (actionType !== 'ir.actions.act_window') continue;  // downloads, URLs, client actions
+      await page.evaluate(doAction, Number(actionId)).catch((err) => problems.push(`${where}: ${err}`));
+      await page.waitForSelector(VIEW_SELECTOR, { timeout: 15000 })
+        .catch(() => problems.push(`${where}: no view rendered`));
+      screens += 1;
+      const slug = `${login}-${String(screens).padStart(2, '0')}`;
+      await check(page, where, problems, slug);
+      // other view types and the first record's form: once per action and role kind
+      const key = `${actionId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const type of ['list', 'kanban']) {
+        const button = page.locator(`.o_cp_switch_buttons button[data-view-type="${type}"]:not(.active)`);
+        if (await button.count()) {
+          await button.first().click();
+          await page.waitForSelector(`.o_view_manager_content .o_${type}_view`);
+          await check(page, `${where} (${type})`, problems);
+        }
+      }
+      const first = page.locator('.o_list_view tbody tr.o_data_row, .o_kanban_view .o_kanban_record:not(.o_kanban_ghost)').first();
+      if (await first.count()) {
+        await first.click();
+        const opened = await page.waitForSelector('.o_view_manager_content .o_form_view', { timeout: 8000 })
+          .then(() => true).catch(() => false);
+        if (opened) {
+          await page.waitForSelector('.o_chatter .o_thread_message, .o_chatter .o_mail_no_content', { timeout: 3000 }).catch(() => {});
+          screens += 1;
+          await check(page, `${where} (form)`, problems, `${slug}-form`);
+        }
+      }
+    }
+  } finally {
+    await page.context().close();
+  }
+  return { problems: [...problems, ...errors.map((e) => `${login}: JavaScript error: ${e}`)], screens };
+}
+
+test('every CRM screen renders in Chinese for every role, without errors', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const started = Date.now();
+  const browser = await launch();
+  const problems = [];
+  let screens = 0;
+  try {
+    // three roles at a time (the test server has four workers); `seen` is shared, so each
+    // action's other views and first form are opened once in all
+    const seen = new Set();
+    const queue = [...ROLES];
+    const lane = async () => {
+      while (queue.length) {
+        const result = await crawlRole(browser, queue.shift(), seen);
+        problems.push(...result.problems);
+        screens += result.screens;
+      }
+    };
+    await Promise.all([lane(), lane(), lane()]);
+  } finally {
+    await browser.close();
+  }
+  console.log(`crawler: ${screens} screens for ${ROLES.length} roles in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  assert.ok(screens > 100, `only ${screens} screens visited`);
+  assert.deepStrictEqual(problems, []);
+});

@@ -39,7 +39,8 @@ install_python() {
 }
 
 install_node() {
-  local want; want=$(sha1sum "$ROOT/package.json" "$ROOT/package-lock.json" 2>/dev/null | sha1sum | cut -c1-16)
+  # the files' contents only (sha1sum's output names the paths, which differ per checkout)
+  local want; want=$(cat "$ROOT/package.json" "$ROOT/package-lock.json" 2>/dev/null | sha1sum | cut -c1-16)
   if [ -f "$ROOT/node_modules/.stamp" ] && [ "$(cat "$ROOT/node_modules/.stamp")" = "$want" ]; then return; fi
   command -v npm >/dev/null 2>&1 || die "Node.js and npm are needed for lessc (Odoo's stylesheets): install them (e.g. 'apt-get install nodejs npm') and run this again."
   say "Installing lessc and playwright-core into node_modules"

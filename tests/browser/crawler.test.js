@@ -99,8 +99,8 @@ async function check(page, where, problems, shot) {
     await page.keyboard.press('Escape');
     await page.click('.modal .btn-primary').catch(() => {});
   }
-  const body = await page.innerText('body');
-  if (body.includes('Style error')) problems.push(`${where}: "Style error" box`);
+  if (await page.evaluate(() => !!document.querySelector('.o_less_error, .o_style_error') ||
+      document.body.textContent.includes('Style error'))) problems.push(`${where}: "Style error" box`);
   const words = englishWords(await page.evaluate(uiTexts));
   if (words.length) problems.push(`${where}: English text: ${words.slice(0, 8).join('; ')}`);
   if (shot) await page.screenshot({ path: path.join(SHOTS, shot + '.png') });

@@ -278,7 +278,9 @@ class CrmApprovalMixin(models.AbstractModel):
             ('activity_type_id', '=', self.env.ref(
                 'crm_contract.mail_activity_data_crm_approval').id)])
         if activities:
-            activities.action_feedback(feedback=feedback)
+            # the "done" note is rendered in the deciding user's language, also over
+            # XML-RPC calls that carry no context
+            activities.with_context(lang=self.env.user.lang).action_feedback(feedback=feedback)
 
     def _crm_withdraw_reviews(self, feedback):
         """The document leaves the approval (cancelled): nobody is asked any more."""

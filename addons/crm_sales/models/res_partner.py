@@ -67,8 +67,9 @@ class ResPartner(models.Model):
         ('new', 'New'), ('following', 'Following up'), ('deal', 'Deal'),
         ('paused', 'Paused'), ('lost', 'Churned'),
     ], string='Customer Status', default='new', index=True, track_visibility='onchange')
-    is_deal = fields.Boolean('Deal Closed', copy=False, index=True, readonly=True,
-                             track_visibility='onchange')
+    # not tracked: the chatter would show a boolean as "true"; the status change to
+    # "deal" and the "Deal registered" note say it in words
+    is_deal = fields.Boolean('Deal Closed', copy=False, index=True, readonly=True)
     first_deal_date = fields.Date('First Deal Date', copy=False, readonly=True)
     relation_ids = fields.One2many('crm.customer.relation', 'partner_id', 'Relations')
     relation_inverse_ids = fields.One2many('crm.customer.relation', 'related_partner_id',

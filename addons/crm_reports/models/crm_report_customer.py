@@ -117,7 +117,7 @@ class CrmReportCustomer(models.Model):
                     GROUP BY partner_id),
             r AS (SELECT partner_id, sum(amount) AS amount, max(date) AS last_date
                     FROM crm_receivable WHERE state = 'approved' GROUP BY partner_id),
-            f AS (SELECT partner_id, count(*) AS nbr, max({f_date}) AS last_date
+            f AS (SELECT partner_id, count(*) AS nbr, {f_last} AS last_date
                     FROM crm_follow_up GROUP BY partner_id),
             o AS (SELECT partner_id, count(*) AS nbr FROM crm_lead
                    WHERE type = 'opportunity' AND active AND end_status IS NULL
@@ -178,7 +178,7 @@ class CrmReportCustomer(models.Model):
               FROM s
         """.format(today=TODAY_SQL, churn_param=CHURN_DAYS_PARAM, churn_default=DEFAULT_CHURN_DAYS,
                    effective=EFFECTIVE_CONTRACT_SQL, c_date=local_date('create_date'),
-                   f_date=local_date('date'), p_date=local_date('p.create_date'),
+                   f_last=local_date('max(date)'), p_date=local_date('p.create_date'),
                    recency=recency, frequency=frequency, monetary=monetary)
 
     @api.model

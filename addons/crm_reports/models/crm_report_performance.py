@@ -4,7 +4,7 @@ import datetime
 from odoo import api, fields, models
 
 from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
-from .crm_report_sql import local_date
+from .crm_report_sql import DATE_INDEXES, local_date
 
 # actual figure -> its target (None: no target, ranking only)
 MEASURES = [
@@ -103,6 +103,9 @@ class CrmReportPerformance(models.Model):
             m_target=measure(target_contract_amount='COALESCE(tl.contract_amount, 0)',
                              target_payment_amount='COALESCE(tl.payment_amount, 0)',
                              target_new_customer_count='COALESCE(tl.new_customer_count, 0)'))
+
+    def _source_indexes(self):
+        return [DATE_INDEXES[k] for k in ('customer', 'contract', 'follow_up')]
 
     # ------------------------------------------------------------------ figures
     @api.model

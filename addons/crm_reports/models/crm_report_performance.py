@@ -127,9 +127,18 @@ class CrmReportPerformance(models.Model):
         previous month (December of the year before for January) with the change
         month on month, and the same month a year earlier with the change year on
         year. Rates are fractions, None when the base is zero."""
-        target_field = dict(MEASURES).get(measure)
+        return self._monthly_many(year, [measure], domain, level)[measure]
+
+    @api.model
+    def _monthly_many(self, year, measures, domain=None, level='user'):
+        """``_monthly`` of several figures from one query: {measure: months}."""
         data = self._by_period(list(domain or []) + self._level_domain(level),
                                '%d-12-01' % (year - 2), '%d-12-31' % year)
+        return {measure: self._months_of(year, measure, data) for measure in measures}
+
+    @api.model
+    def _months_of(self, year, measure, data):
+        target_field = dict(MEASURES).get(measure)
         get = lambda y, m, field: data.get('%04d-%02d' % (y, m), {}).get(field, 0) if field else 0
         result = []
         for month in range(1, 13):

@@ -89,7 +89,8 @@ def insert_data(env):
     cr.execute("ANALYZE bench_cust")
     # created over 2023-2026, a level each
     cr.execute("""
-        UPDATE res_partner p SET create_date = TIMESTAMP '2023-01-01 02:00' + (c.k %% 1260) * interval '1 day',
+        UPDATE res_partner p SET create_date = TIMESTAMP '2023-01-01 02:00'
+                                               + (c.k * 1260 / %(n_cust)s) * interval '1 day',
                                  customer_level_id = (%(levels)s::int[])[1 + c.k %% %(n_levels)s]
           FROM bench_cust c WHERE c.id = p.id""", params)
     print('  customers: ' + rate(N_CUSTOMERS, time.perf_counter() - t0))
@@ -111,18 +112,18 @@ def insert_data(env):
                CASE WHEN g %% 5 < 2 THEN NULL WHEN g %% 100 < 52 THEN 'won'
                     WHEN g %% 100 < 72 THEN 'lost' WHEN g %% 100 < 77 THEN 'invalid' END,
                CASE WHEN g %% 5 >= 2 AND g %% 100 < 77
-                    THEN TIMESTAMP '2023-01-01 03:00' + (g %% 1260 + 20) * interval '1 day' END,
+                    THEN TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s + 20) * interval '1 day' END,
                CASE WHEN g %% 5 >= 2 AND g %% 100 BETWEEN 52 AND 71
                     THEN (%(reasons)s::int[])[1 + g %% 3] END,
                'open', %(company)s,
-               TIMESTAMP '2023-01-01 03:00' + (g %% 1260) * interval '1 day',
-               TIMESTAMP '2023-01-01 03:00' + (g %% 1260) * interval '1 day', c.uid, c.uid
+               TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s) * interval '1 day',
+               TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s) * interval '1 day', c.uid, c.uid
           FROM generate_series(0::bigint, %(n_leads)s - 1) g
           JOIN bench_cust c ON c.k = g %% %(n_cust)s""", params)
     print('  leads and opportunities: ' + rate(N_LEADS, time.perf_counter() - t0))
 
     # contracts: 55 % approved, 15 % expired, 12 % draft, 3 % waiting, 8 % superseded,
-    # 7 % cancelled; signed 2023-01-01 + (g % 1260) days
+    # 7 % cancelled; signed in the order of their ids over 2023-01-01 .. 2026-06-13
     t0 = time.perf_counter()
     cr.execute("""
         INSERT INTO crm_contract (number, revision, name, partner_id, user_id, team_id,
@@ -136,10 +137,10 @@ def insert_data(env):
                     WHEN g %% 100 < 82 THEN 'draft' WHEN g %% 100 < 85 THEN 'waiting'
                     WHEN g %% 100 < 93 THEN 'superseded' ELSE 'cancelled' END,
                0, 0, 10000 + (g * 7919 %% 2000) * 1000, 0, 0, 0,
-               DATE '2023-01-01' + (g %% 1260)::int, DATE '2023-01-01' + (g %% 1260)::int,
-               DATE '2023-01-01' + (g %% 1260)::int + 365, false,
-               c.uid, TIMESTAMP '2023-01-01' + (g %% 1260) * interval '1 day', c.uid,
-               TIMESTAMP '2023-01-01' + (g %% 1260) * interval '1 day'
+               DATE '2023-01-01' + (g * 1260 / %(n)s)::int, DATE '2023-01-01' + (g * 1260 / %(n)s)::int,
+               DATE '2023-01-01' + (g * 1260 / %(n)s)::int + 365, false,
+               c.uid, TIMESTAMP '2023-01-01' + (g * 1260 / %(n)s) * interval '1 day', c.uid,
+               TIMESTAMP '2023-01-01' + (g * 1260 / %(n)s) * interval '1 day'
           FROM generate_series(0::bigint, %(n)s - 1) g
           JOIN bench_cust c ON c.k = (g * 7) %% %(n_cust)s""", params)
     print('  contracts: ' + rate(N_CONTRACTS, time.perf_counter() - t0))
@@ -157,7 +158,8 @@ def insert_data(env):
                CASE WHEN g %% 20 < 17 THEN 'approved' WHEN g %% 20 = 17 THEN 'waiting'
                     WHEN g %% 20 = 18 THEN 'draft' ELSE 'cancelled' END,
                e.user_id, e.sign_date + 10, e.user_id, e.sign_date + 10
-          FROM generate_series(0, %(n_pay)s - 1) g CROSS JOIN n JOIN e ON e.k = g %% n.n""",
+          FROM generate_series(0, %(n_pay)s - 1) g CROSS JOIN n JOIN e ON e.k = g %% n.n
+         ORDER BY 5""",
                params)
     print('  payments: ' + rate(N_PAYMENTS, time.perf_counter() - t0))
     # follow-ups: by the customer's owner, on a customer, over 2023-2026
@@ -166,7 +168,7 @@ def insert_data(env):
         INSERT INTO crm_follow_up (partner_id, user_id, date, follow_up_type, content,
                                    crm_owner_id, crm_team_id, company_id, create_uid, create_date,
                                    write_uid, write_date)
-        SELECT c.id, c.uid, TIMESTAMP '2023-01-01 03:00' + (g %% 1260) * interval '1 day',
+        SELECT c.id, c.uid, TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_fu)s) * interval '1 day',
                (%(types)s::varchar[])[1 + g %% 5], 'Bench follow-up', c.uid, c.team, %(company)s,
                c.uid, now(), c.uid, now()
           FROM generate_series(0, %(n_fu)s - 1) g
@@ -436,7 +438,8 @@ def main():
         board = bench_dashboard(env, d)
         if os.environ.get('CRM_BENCH_EXPLAIN'):
             for model in os.environ['CRM_BENCH_EXPLAIN'].split(','):
-                explain(env, d, model, d.manager)
+                for user in (d.lina, d.manager):
+                    explain(env, d, model, user)
         print('\n== Summary: each screen (pivot read_groups under the record rules), median of '
               '%d cold-cache runs ==' % REPEAT)
         print('  %-20s %12s %12s %14s %16s' % ('report', 'salesperson', 'manager',

@@ -17,7 +17,8 @@ rolls back.
     PYTHONPATH=tests/benchmarks .venv/bin/python tests/benchmarks/bench_reports.py \
         -c odoo.conf -d crm_rep_bench $(bash scripts/pg.sh)
     (sizes: CRM_BENCH_LEADS, CRM_BENCH_CONTRACTS, CRM_BENCH_PAYMENTS, CRM_BENCH_FOLLOW_UPS,
-     CRM_BENCH_CUSTOMERS)
+     CRM_BENCH_CUSTOMERS; CRM_BENCH_ONLY=crm.report.customer,... times only those reports;
+     CRM_BENCH_EXPLAIN=crm.report.funnel,... prints their plans)
 """
 import collections
 import os
@@ -351,7 +352,10 @@ def bench_screens(env, d):
     lina_rows = source_rows(env, [('user_id', '=', d.lina.id)])
     all_rows = source_rows(env, [])
     factor = float(all_rows) / max(lina_rows, 1)
+    only = [x for x in os.environ.get('CRM_BENCH_ONLY', '').split(',') if x]
     for label, model, domain, rows, cols, measures in screens(env):
+        if only and model not in only:
+            continue
         keys = rows + cols
         line = {'label': label}
         for who, user in (('salesperson', d.lina), ('manager', d.manager)):
@@ -435,6 +439,11 @@ def main():
         d = insert_data(env)
         print('  data ready in %.1f s\n' % (time.perf_counter() - t0))
         summary, factor = bench_screens(env, d)
+        if os.environ.get('CRM_BENCH_ONLY'):   # a quick look at some reports
+            for line in summary:
+                print('  %-20s %10.3f s %10.3f s' % (line['label'], line['salesperson'].seconds,
+                                                     line['manager'].seconds))
+            return
         board = bench_dashboard(env, d)
         if os.environ.get('CRM_BENCH_EXPLAIN'):
             for model in os.environ['CRM_BENCH_EXPLAIN'].split(','):

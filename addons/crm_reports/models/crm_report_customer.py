@@ -109,22 +109,25 @@ class CrmReportCustomer(models.Model):
                        COALESCE((SELECT CASE WHEN value ~ '^\\d{{1,5}}$' THEN value::int END
                                    FROM ir_config_parameter WHERE key = '{churn_param}'),
                                 {churn_default}) AS churn_days),
-            c AS (SELECT partner_id, count(*) AS contract_count, sum(amount_total) AS amount,
-                         max(sign_date) AS last_date
-                    FROM crm_contract WHERE state IN {effective} GROUP BY partner_id),
-            fc AS (SELECT partner_id, min(COALESCE(sign_date, {c_date})) AS first_date
-                     FROM crm_contract WHERE state IN ('approved', 'expired', 'superseded')
+            c AS (SELECT partner_id,
+                         count(*) FILTER (WHERE state IN {effective}) AS contract_count,
+                         sum(amount_total) FILTER (WHERE state IN {effective}) AS amount,
+                         max(sign_date) FILTER (WHERE state IN {effective}) AS last_date,
+                         min(COALESCE(sign_date, {c_date})) AS first_date
+                    FROM crm_contract WHERE state IN ('approved', 'expired', 'superseded')
                     GROUP BY partner_id),
             r AS (SELECT partner_id, sum(amount) AS amount, max(date) AS last_date
                     FROM crm_receivable WHERE state = 'approved' GROUP BY partner_id),
-            f AS (SELECT partner_id, count(*) AS nbr, max({f_date}) AS last_date
+            f AS (SELECT partner_id, count(*) AS nbr, {f_last} AS last_date
                     FROM crm_follow_up GROUP BY partner_id),
-            o AS (SELECT partner_id, count(*) AS nbr FROM crm_lead
-                   WHERE type = 'opportunity' AND active AND end_status IS NULL
-                     AND partner_id IS NOT NULL GROUP BY partner_id),
-            lost AS (SELECT DISTINCT ON (partner_id) partner_id, end_reason_id FROM crm_lead
-                      WHERE end_status = 'lost' AND partner_id IS NOT NULL
-                      ORDER BY partner_id, end_date DESC NULLS LAST, id DESC),
+            o AS (SELECT partner_id, count(*) FILTER (WHERE end_status IS NULL) AS nbr,
+                         (array_agg(end_reason_id ORDER BY end_date DESC NULLS LAST, id DESC)
+                            FILTER (WHERE end_status = 'lost'))[1] AS lost_reason_id
+                    FROM crm_lead
+                   WHERE partner_id IS NOT NULL
+                     AND ((type = 'opportunity' AND active AND end_status IS NULL)
+                          OR end_status = 'lost')
+                   GROUP BY partner_id),
             x AS (
                 SELECT p.id, p.id AS partner_id, {p_date} AS date, p.user_id, p.team_id,
                        p.customer_level_id, p.customer_source_id, p.industry_id, p.region,
@@ -137,18 +140,16 @@ class CrmReportCustomer(models.Model):
                        COALESCE(o.nbr, 0) AS open_opportunity_count,
                        GREATEST(c.last_date, r.last_date, f.last_date) AS last_activity_date,
                        GREATEST(c.last_date, r.last_date) AS last_deal_date,
-                       lost.end_reason_id AS lost_reason_id,
-                       fc.first_date AS first_contract_date,
-                       fc.first_date - {p_date} AS deal_days,
+                       o.lost_reason_id,
+                       c.first_date AS first_contract_date,
+                       c.first_date - {p_date} AS deal_days,
                        params.today, params.churn_days
                   FROM res_partner p
                  CROSS JOIN params
                   LEFT JOIN c ON c.partner_id = p.id
-                  LEFT JOIN fc ON fc.partner_id = p.id
                   LEFT JOIN r ON r.partner_id = p.id
                   LEFT JOIN f ON f.partner_id = p.id
                   LEFT JOIN o ON o.partner_id = p.id
-                  LEFT JOIN lost ON lost.partner_id = p.id
                  WHERE p.is_crm_customer AND p.active),
             s AS (
                 SELECT x.*, x.follow_up_count = 0 AS never_followed_up,
@@ -178,7 +179,7 @@ class CrmReportCustomer(models.Model):
               FROM s
         """.format(today=TODAY_SQL, churn_param=CHURN_DAYS_PARAM, churn_default=DEFAULT_CHURN_DAYS,
                    effective=EFFECTIVE_CONTRACT_SQL, c_date=local_date('create_date'),
-                   f_date=local_date('date'), p_date=local_date('p.create_date'),
+                   f_last=local_date('max(date)'), p_date=local_date('p.create_date'),
                    recency=recency, frequency=frequency, monetary=monetary)
 
     @api.model

@@ -1,4 +1,6 @@
 # -*- coding: utf-8 -*-
+import datetime
+
 from odoo import _, api, fields, models
 
 
@@ -65,8 +67,14 @@ class CrmReportDashboard(models.TransientModel):
             Perf._level_domain(level) + [('date', '>=', date_from), ('date', '<=', date_to)],
             ['contract_amount', 'target_contract_amount', 'payment_amount',
              'target_payment_amount', 'new_customer_count', 'target_new_customer_count'])
-        compare = {measure: Perf._monthly(today.year, measure, level=level)[today.month - 1]
-                   for measure in ('contract_amount', 'payment_amount')}
+        # this month, the month before and the same month last year: one query over them
+        prev_from = Perf._month_bounds(today.replace(day=1) - datetime.timedelta(days=1))[0]
+        ly_from, ly_to = Perf._month_bounds(today.replace(year=today.year - 1, day=1))
+        window = ['|', '&', ('date', '>=', prev_from), ('date', '<=', date_to),
+                  '&', ('date', '>=', ly_from), ('date', '<=', ly_to)]
+        compare = {measure: months[today.month - 1] for measure, months in Perf._monthly_many(
+            today.year, ['contract_amount', 'payment_amount'], domain=window,
+            level=level).items()}
         funnel = {row['step']: row['count'] for row in env['crm.report.funnel']._funnel(
             [('date', '>=', date_from), ('date', '<=', date_to)])}
         overdue = env['crm.report.receivable']._totals([('is_overdue', '=', True)],

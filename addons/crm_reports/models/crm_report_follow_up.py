@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import fields, models
 
-from .crm_report_sql import local_date
+from .crm_report_sql import DATE_INDEXES, local_date
 
 
 class CrmReportFollowUp(models.Model):
@@ -29,3 +29,6 @@ class CrmReportFollowUp(models.Model):
                    1 AS nbr
               FROM crm_follow_up f
         """.format(date=local_date('f.date'))
+
+    def _source_indexes(self):
+        return [DATE_INDEXES['follow_up']]

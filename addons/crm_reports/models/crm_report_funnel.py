@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import api, fields, models
 
-from .crm_report_sql import local_date
+from .crm_report_sql import DATE_INDEXES, local_date
 
 FUNNEL_STEPS = [
     ('1_lead', 'Leads'),
@@ -59,6 +59,9 @@ class CrmReportFunnel(models.Model):
                    lead_date_o=local_date('o.create_date'),
                    won_date=local_date('COALESCE(o.end_date, o.write_date)'),
                    contract_date=local_date('c.create_date'), effective=EFFECTIVE_CONTRACT_SQL)
+
+    def _source_indexes(self):
+        return [DATE_INDEXES[k] for k in ('lead', 'won', 'customer', 'contract')]
 
     @api.model
     def _funnel(self, domain=None):

@@ -4,7 +4,7 @@ import datetime
 from odoo import api, fields, models
 
 from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
-from .crm_report_sql import local_date
+from .crm_report_sql import DATE_INDEXES, local_date
 
 # actual figure -> its target (None: no target, ranking only)
 MEASURES = [
@@ -104,6 +104,9 @@ class CrmReportPerformance(models.Model):
                              target_payment_amount='COALESCE(tl.payment_amount, 0)',
                              target_new_customer_count='COALESCE(tl.new_customer_count, 0)'))
 
+    def _source_indexes(self):
+        return [DATE_INDEXES[k] for k in ('customer', 'contract', 'follow_up')]
+
     # ------------------------------------------------------------------ figures
     @api.model
     def _level_domain(self, level):
@@ -124,9 +127,18 @@ class CrmReportPerformance(models.Model):
         previous month (December of the year before for January) with the change
         month on month, and the same month a year earlier with the change year on
         year. Rates are fractions, None when the base is zero."""
-        target_field = dict(MEASURES).get(measure)
+        return self._monthly_many(year, [measure], domain, level)[measure]
+
+    @api.model
+    def _monthly_many(self, year, measures, domain=None, level='user'):
+        """``_monthly`` of several figures from one query: {measure: months}."""
         data = self._by_period(list(domain or []) + self._level_domain(level),
                                '%d-12-01' % (year - 2), '%d-12-31' % year)
+        return {measure: self._months_of(year, measure, data) for measure in measures}
+
+    @api.model
+    def _months_of(self, year, measure, data):
+        target_field = dict(MEASURES).get(measure)
         get = lambda y, m, field: data.get('%04d-%02d' % (y, m), {}).get(field, 0) if field else 0
         result = []
         for month in range(1, 13):

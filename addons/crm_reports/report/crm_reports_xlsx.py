@@ -183,13 +183,15 @@ class CrmReportsXlsx(models.AbstractModel):
     def _xlsx_performance(self, workbook, wizard):
         Perf = self.env['crm.report.performance']
         level = self.env['crm.report.dashboard']._target_level()
-        for measure, kind in (('contract_amount', 'money'), ('payment_amount', 'money'),
-                              ('new_customer_count', 'int')):
+        figures = (('contract_amount', 'money'), ('payment_amount', 'money'),
+                   ('new_customer_count', 'int'))
+        monthly = Perf._monthly_many(wizard.year, [m for m, _k in figures], level=level)
+        for measure, kind in figures:
             title = Perf._fields[measure].get_description(self.env)['string']
             sheet = self._sheet(workbook, title, _('%s: month by month against target, the '
                                                    'previous month and the same month of %s')
                                 % (wizard.year, wizard.year - 1))
-            months = Perf._monthly(wizard.year, measure, level=level)
+            months = monthly[measure]
             rows = [[m['period'], m['actual'], m['target'], m['completion'], m['previous'],
                      m['mom'], m['last_year'], m['yoy']] for m in months]
             self._write_table(sheet, 3, [_('Month'), _('Actual'), _('Target'), _('Completion'),

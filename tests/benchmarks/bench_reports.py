@@ -1,0 +1,510 @@
+"""crm_reports at scale: 1,000,000 leads and opportunities, 200,000 contracts, 500,000
+payments and 1,000,000 follow-ups over 100,000 customers (issue #10).
+
+Each report is timed as its screen asks for it: the pivot view's read_group calls (every
+combination of its row and column group-bys, measures of the view, the action's default
+filters, lazy=False as the pivot does) under the record rules, as a salesperson (lina,
+1/7 of the data) and as the sales manager (sunqiang, everything); plus the dashboard.
+Baseline, in the same run: the naive ORM computation over the source records (search_read
+of crm.lead / crm.contract / crm.receivable / crm.follow.up / res.partner, sums in
+Python), for lina's rows; the manager's baseline is run for the follow-up analysis (one
+1,000,000-row pass) and extrapolated (x rows) for the others, clearly labelled. The
+script asserts that report and baseline agree, prints figures, never asserts times.
+
+The data is inserted with set-based SQL inside the transaction that benchlib.odoo_env()
+rolls back.
+
+    PYTHONPATH=tests/benchmarks .venv/bin/python tests/benchmarks/bench_reports.py \
+        -c odoo.conf -d crm_rep_bench $(bash scripts/pg.sh)
+    (sizes: CRM_BENCH_LEADS, CRM_BENCH_CONTRACTS, CRM_BENCH_PAYMENTS, CRM_BENCH_FOLLOW_UPS,
+     CRM_BENCH_CUSTOMERS; CRM_BENCH_ONLY=crm.report.customer,... times only those reports;
+     CRM_BENCH_EXPLAIN=crm.report.funnel,... prints their plans)
+"""
+import collections
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
+
+N_LEADS = int(os.environ.get('CRM_BENCH_LEADS', 1000000))
+N_CONTRACTS = int(os.environ.get('CRM_BENCH_CONTRACTS', 200000))
+N_PAYMENTS = int(os.environ.get('CRM_BENCH_PAYMENTS', 500000))
+N_FOLLOW_UPS = int(os.environ.get('CRM_BENCH_FOLLOW_UPS', 1000000))
+N_CUSTOMERS = int(os.environ.get('CRM_BENCH_CUSTOMERS', 100000))
+REPEAT = int(os.environ.get('CRM_BENCH_REPEAT', 3))
+GOAL = 2.0
+NOW = '2026-06-15 04:00:00'     # the CRM clock: "this year" is 2026, spread 2023-2026
+EFFECTIVE = ('approved', 'expired')
+
+
+def rate(rows, seconds):
+    return '%d rows in %.1f s (%s rows/s)' % (rows, seconds,
+                                               '{:,.0f}'.format(rows / max(seconds, 1e-9)))
+
+
+class Data(object):
+    """What the measurements need."""
+
+
+def insert_data(env):
+    cr = env.cr
+    ref = env.ref
+    d = Data()
+    env['crm.clock'].set_now(NOW)
+    d.lina = ref('crm_sales.user_sales_east_1')
+    d.manager = ref('crm_sales.user_sales_manager')
+    owners = [(ref(x).id, ref(x).sale_team_id.id) for x in (
+        'crm_sales.user_sales_east_1', 'crm_sales.user_sales_east_2', 'crm_sales.user_sales_east_3',
+        'crm_sales.user_leader_east', 'crm_sales.user_sales_south_1',
+        'crm_sales.user_sales_south_2', 'crm_sales.user_leader_south')]
+    cr.execute("SELECT id, COALESCE(probability, 0) FROM crm_stage WHERE stage_group_id IS NOT NULL "
+               "ORDER BY id")
+    stages = cr.fetchall()
+    cr.execute("SELECT id, stage_group_id FROM crm_stage WHERE stage_group_id IS NOT NULL ORDER BY id")
+    stage_groups = [g for _s, g in cr.fetchall()]
+    cr.execute("SELECT id FROM crm_lost_reason ORDER BY id LIMIT 3")
+    reasons = [r for r, in cr.fetchall()]
+    cr.execute("SELECT id FROM crm_customer_level ORDER BY id")
+    levels = [r for r, in cr.fetchall()] or [None]
+    params = {
+        'company': ref('base.main_company').id, 'n_cust': N_CUSTOMERS, 'n_leads': N_LEADS,
+        'n': N_CONTRACTS, 'n_pay': N_PAYMENTS, 'n_fu': N_FOLLOW_UPS, 'effective': EFFECTIVE,
+        'stages': [s for s, _p in stages], 'probs': [p for _s, p in stages],
+        'groups': stage_groups, 'n_stages': len(stages), 'reasons': reasons,
+        'levels': levels, 'n_levels': len(levels),
+        'types': ['call', 'visit', 'wechat', 'email', 'sms'],
+    }
+    print('crm_reports benchmark: %d customers, %d leads and opportunities, %d contracts, '
+          '%d payments, %d follow-ups; clock %s UTC'
+          % (N_CUSTOMERS, N_LEADS, N_CONTRACTS, N_PAYMENTS, N_FOLLOW_UPS, NOW))
+
+    t0 = time.perf_counter()
+    ids = benchlib.insert_customers(env, N_CUSTOMERS, owners, 'Bench Report Co')
+    params['customers'] = ids
+    cr.execute("CREATE TEMP TABLE bench_cust ON COMMIT DROP AS "
+               "SELECT row_number() OVER (ORDER BY id) - 1 AS k, id, crm_owner_id AS uid, "
+               "crm_team_id AS team FROM res_partner WHERE id = ANY(%(customers)s)", params)
+    cr.execute("CREATE UNIQUE INDEX ON bench_cust (k)")
+    cr.execute("ANALYZE bench_cust")
+    # created over 2023-2026, a level each
+    cr.execute("""
+        UPDATE res_partner p SET create_date = TIMESTAMP '2023-01-01 02:00'
+                                               + (c.k * 1260 / %(n_cust)s) * interval '1 day',
+                                 customer_level_id = (%(levels)s::int[])[1 + c.k %% %(n_levels)s]
+          FROM bench_cust c WHERE c.id = p.id""", params)
+    print('  customers: ' + rate(N_CUSTOMERS, time.perf_counter() - t0))
+
+    # leads (40 %: type lead, no customer) and opportunities (60 %: a customer, a stage; 1 in 5
+    # won, 1 in 5 lost, 1 in 20 invalid, the rest open), owner and team the customer's
+    t0 = time.perf_counter()
+    cr.execute("""
+        INSERT INTO crm_lead (name, type, active, user_id, team_id, partner_id, planned_revenue,
+                              probability, stage_id, stage_group_id, end_status, end_date,
+                              end_reason_id, lead_state, company_id, create_date, write_date,
+                              create_uid, write_uid)
+        SELECT 'Bench lead ' || g, CASE WHEN g %% 5 < 2 THEN 'lead' ELSE 'opportunity' END, true,
+               c.uid, c.team, CASE WHEN g %% 5 >= 2 THEN c.id END,
+               CASE WHEN g %% 5 >= 2 THEN 10000 + (g * 7919 %% 500) * 1000 END,
+               CASE WHEN g %% 5 >= 2 THEN (%(probs)s::float[])[1 + g %% %(n_stages)s] END,
+               CASE WHEN g %% 5 >= 2 THEN (%(stages)s::int[])[1 + g %% %(n_stages)s] END,
+               CASE WHEN g %% 5 >= 2 THEN (%(groups)s::int[])[1 + g %% %(n_stages)s] END,
+               CASE WHEN g %% 5 < 2 THEN NULL WHEN g %% 100 < 52 THEN 'won'
+                    WHEN g %% 100 < 72 THEN 'lost' WHEN g %% 100 < 77 THEN 'invalid' END,
+               CASE WHEN g %% 5 >= 2 AND g %% 100 < 77
+                    THEN TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s + 20) * interval '1 day' END,
+               CASE WHEN g %% 5 >= 2 AND g %% 100 BETWEEN 52 AND 71
+                    THEN (%(reasons)s::int[])[1 + g %% 3] END,
+               'open', %(company)s,
+               TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s) * interval '1 day',
+               TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s) * interval '1 day', c.uid, c.uid
+          FROM generate_series(0::bigint, %(n_leads)s - 1) g
+          JOIN bench_cust c ON c.k = g %% %(n_cust)s""", params)
+    print('  leads and opportunities: ' + rate(N_LEADS, time.perf_counter() - t0))
+
+    # contracts: 55 % approved, 15 % expired, 12 % draft, 3 % waiting, 8 % superseded,
+    # 7 % cancelled; signed in the order of their ids over 2023-01-01 .. 2026-06-13
+    t0 = time.perf_counter()
+    cr.execute("""
+        INSERT INTO crm_contract (number, revision, name, partner_id, user_id, team_id,
+                                  signer_user_id, company_id, state, amount_products, discount,
+                                  amount_total, amount_received, amount_in_review,
+                                  amount_outstanding, sign_date, date_start, date_end,
+                                  expiry_notified, create_uid, create_date, write_uid, write_date)
+        SELECT 'BREP' || lpad(g::text, 7, '0'), 1, 'Bench contract ' || g, c.id, c.uid, c.team,
+               c.uid, %(company)s,
+               CASE WHEN g %% 100 < 55 THEN 'approved' WHEN g %% 100 < 70 THEN 'expired'
+                    WHEN g %% 100 < 82 THEN 'draft' WHEN g %% 100 < 85 THEN 'waiting'
+                    WHEN g %% 100 < 93 THEN 'superseded' ELSE 'cancelled' END,
+               0, 0, 10000 + (g * 7919 %% 2000) * 1000, 0, 0, 0,
+               DATE '2023-01-01' + (g * 1260 / %(n)s)::int, DATE '2023-01-01' + (g * 1260 / %(n)s)::int,
+               DATE '2023-01-01' + (g * 1260 / %(n)s)::int + 365, false,
+               c.uid, TIMESTAMP '2023-01-01' + (g * 1260 / %(n)s) * interval '1 day', c.uid,
+               TIMESTAMP '2023-01-01' + (g * 1260 / %(n)s) * interval '1 day'
+          FROM generate_series(0::bigint, %(n)s - 1) g
+          JOIN bench_cust c ON c.k = (g * 7) %% %(n_cust)s""", params)
+    print('  contracts: ' + rate(N_CONTRACTS, time.perf_counter() - t0))
+    # payments on effective contracts, a fifth of the contract each: 85 % approved
+    t0 = time.perf_counter()
+    cr.execute("""
+        INSERT INTO crm_receivable (number, contract_id, partner_id, amount, date, user_id,
+                                    team_id, state, create_uid, create_date, write_uid, write_date)
+        WITH e AS (SELECT id, partner_id, user_id, team_id, amount_total, sign_date,
+                          row_number() OVER (ORDER BY id) - 1 AS k
+                     FROM crm_contract WHERE number LIKE 'BREP%%' AND state IN %(effective)s),
+             n AS (SELECT count(*) AS n FROM e)
+        SELECT 'BREPK' || lpad(g::text, 8, '0'), e.id, e.partner_id, round(e.amount_total / 5, 2),
+               e.sign_date + 10 + 30 * (g / n.n)::int, e.user_id, e.team_id,
+               CASE WHEN g %% 20 < 17 THEN 'approved' WHEN g %% 20 = 17 THEN 'waiting'
+                    WHEN g %% 20 = 18 THEN 'draft' ELSE 'cancelled' END,
+               e.user_id, e.sign_date + 10, e.user_id, e.sign_date + 10
+          FROM generate_series(0, %(n_pay)s - 1) g CROSS JOIN n JOIN e ON e.k = g %% n.n
+         ORDER BY 5""",
+               params)
+    print('  payments: ' + rate(N_PAYMENTS, time.perf_counter() - t0))
+    # follow-ups: by the customer's owner, on a customer, over 2023-2026
+    t0 = time.perf_counter()
+    cr.execute("""
+        INSERT INTO crm_follow_up (partner_id, user_id, date, follow_up_type, content,
+                                   crm_owner_id, crm_team_id, company_id, create_uid, create_date,
+                                   write_uid, write_date)
+        SELECT c.id, c.uid, TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_fu)s) * interval '1 day',
+               (%(types)s::varchar[])[1 + g %% 5], 'Bench follow-up', c.uid, c.team, %(company)s,
+               c.uid, now(), c.uid, now()
+          FROM generate_series(0, %(n_fu)s - 1) g
+          JOIN bench_cust c ON c.k = (g * 13) %% %(n_cust)s""", params)
+    print('  follow-ups: ' + rate(N_FOLLOW_UPS, time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    for table in ('res_partner', 'crm_lead', 'crm_contract', 'crm_receivable', 'crm_follow_up'):
+        cr.execute('ANALYZE %s' % table)
+    print('  ANALYZE: %.1f s' % (time.perf_counter() - t0))
+    env.cache.invalidate()
+    return d
+
+
+# ---------------------------------------------------------------- the screens
+def year_bounds(env):
+    today = env['crm.clock'].today()
+    return '%d-01-01' % today.year, '%d-12-31' % today.year
+
+
+def screens(env):
+    """(label, model, domain, row group-bys, column group-bys, measures): each report's
+    pivot view with its action's default filters."""
+    y0, y1 = year_bounds(env)
+    year = [('date', '>=', y0), ('date', '<=', y1)]
+    return [
+        ('Sales funnel', 'crm.report.funnel', [('date', '>=', y0)], ['step'], ['period'],
+         ['nbr', 'amount']),
+        ('Opportunity funnel', 'crm.report.opportunity', [('end_status', '=', 'open')],
+         ['stage_group_id', 'stage_id'], [], ['nbr', 'expected_revenue', 'weighted_revenue']),
+        ('Performance', 'crm.report.performance',
+         ['|', ('target_level', '=', False), ('target_level', '=', 'user')] + year,
+         ['user_id'], ['period'], ['contract_amount', 'target_contract_amount', 'payment_amount',
+                                   'target_payment_amount', 'new_customer_count',
+                                   'target_new_customer_count']),
+        ('Receivables', 'crm.report.receivable', year, ['period'], [],
+         ['amount_planned', 'amount_received', 'amount_due', 'amount_overdue']),
+        ('Customer analysis', 'crm.report.customer', [], ['customer_level_id'], [],
+         ['nbr', 'contract_amount', 'payment_amount']),
+        ('Follow-up analysis', 'crm.report.follow.up', [], ['user_id'], ['follow_up_type'],
+         ['nbr']),
+    ]
+
+
+def pivot_calls(Model, domain, rows, cols, measures):
+    """What the pivot view asks (Odoo 11 pivot_model: one read_group per pair of prefixes
+    of the row and column group-bys, lazy=False); the finest grouping's rows returned."""
+    result = None
+    for i in range(len(rows) + 1):
+        for j in range(len(cols) + 1):
+            groupby = rows[:i] + cols[:j]
+            res = Model.read_group(domain, measures + groupby, groupby, lazy=False)
+            if i == len(rows) and j == len(cols):
+                result = res
+    return result
+
+
+def normalise(groups, keys, measures):
+    """{(group values): (rounded measures)} of read_group rows."""
+    out = {}
+    for g in groups:
+        key = tuple((g[k][0] if isinstance(g[k], (tuple, list)) else g[k]) or False for k in keys)
+        out[key] = tuple(round(g[m] or 0, 2) for m in measures)
+    return out
+
+
+# ------------------------------------------------------ the naive ORM baselines
+def _local_day(value):
+    """A UTC datetime string as a Beijing date string."""
+    import datetime
+    dt = datetime.datetime.strptime(value[:19], '%Y-%m-%d %H:%M:%S') + datetime.timedelta(hours=8)
+    return dt.strftime('%Y-%m-%d')
+
+
+def _add(acc, key, *values):
+    row = acc.setdefault(key, [0] * len(values))
+    for i, v in enumerate(values):
+        row[i] += v or 0
+
+
+def _rounded(acc):
+    return {k: tuple(round(x, 2) for x in v) for k, v in acc.items()}
+
+
+def naive(env, label, user_domain):
+    """The naive computation of one screen's finest grouping over the source records."""
+    y0, y1 = year_bounds(env)
+    acc = {}
+    if label == 'Sales funnel':
+        for lead in env['crm.lead'].sudo().search_read(
+                user_domain + [('active', '=', True)],
+                ['type', 'create_date', 'planned_revenue', 'end_status', 'end_date', 'write_date']):
+            day = _local_day(lead['create_date'])
+            if lead['type'] == 'lead':
+                if day >= y0:
+                    _add(acc, ('1_lead', day[:7]), 1, 0)
+                continue
+            if day >= y0:
+                _add(acc, ('3_opportunity', day[:7]), 1, lead['planned_revenue'])
+            if lead['end_status'] == 'won':
+                won = _local_day(lead['end_date'] or lead['write_date'])
+                if won >= y0:
+                    _add(acc, ('4_won', won[:7]), 1, lead['planned_revenue'])
+        for p in env['res.partner'].sudo().search_read(
+                user_domain + [('is_crm_customer', '=', True)], ['create_date']):
+            day = _local_day(p['create_date'])
+            if day >= y0:
+                _add(acc, ('2_customer', day[:7]), 1, 0)
+        for c in env['crm.contract'].sudo().search_read(
+                user_domain + [('state', 'in', EFFECTIVE)], ['sign_date', 'amount_total']):
+            if c['sign_date'] >= y0:
+                _add(acc, ('5_contract', c['sign_date'][:7]), 1, c['amount_total'])
+        for r in env['crm.receivable'].sudo().search_read(
+                user_domain + [('state', '=', 'approved')], ['date', 'amount']):
+            if r['date'] >= y0:
+                _add(acc, ('6_payment', r['date'][:7]), 1, r['amount'])
+    elif label == 'Opportunity funnel':
+        for o in env['crm.lead'].sudo().search_read(
+                user_domain + [('type', '=', 'opportunity'), ('end_status', '=', False)],
+                ['stage_group_id', 'stage_id', 'planned_revenue', 'probability']):
+            rev = o['planned_revenue'] or 0
+            _add(acc, ((o['stage_group_id'] or [False])[0], (o['stage_id'] or [False])[0]),
+                 1, rev, rev * (o['probability'] or 0) / 100.0)
+    elif label == 'Performance':
+        # targets are none in the benchmark data (the demo's are for other years / users)
+        for c in env['crm.contract'].sudo().search_read(
+                user_domain + [('state', 'in', EFFECTIVE), ('sign_date', '>=', y0),
+                               ('sign_date', '<=', y1)], ['user_id', 'sign_date', 'amount_total']):
+            _add(acc, (c['user_id'][0], c['sign_date'][:7]), c['amount_total'], 0, 0, 0, 0, 0)
+        for r in env['crm.receivable'].sudo().search_read(
+                user_domain + [('state', '=', 'approved'), ('date', '>=', y0), ('date', '<=', y1)],
+                ['user_id', 'date', 'amount']):
+            _add(acc, (r['user_id'][0], r['date'][:7]), 0, 0, r['amount'], 0, 0, 0)
+        for p in env['res.partner'].sudo().search_read(
+                user_domain + [('is_crm_customer', '=', True)], ['user_id', 'create_date']):
+            day = _local_day(p['create_date'])
+            if y0 <= day <= y1:
+                _add(acc, (p['user_id'][0], day[:7]), 0, 0, 0, 0, 1, 0)
+    elif label == 'Receivables':
+        for r in env['crm.receivable'].sudo().search_read(
+                user_domain + [('state', '=', 'approved'), ('date', '>=', y0), ('date', '<=', y1)],
+                ['date', 'amount']):
+            _add(acc, (r['date'][:7],), 0, r['amount'], 0, 0)
+    elif label == 'Customer analysis':
+        partners = env['res.partner'].sudo().search_read(
+            user_domain + [('is_crm_customer', '=', True)], ['customer_level_id'])
+        scope = [('partner_id', 'in', [p['id'] for p in partners])] if user_domain else []
+        amounts = collections.defaultdict(float)
+        for c in env['crm.contract'].sudo().search_read(
+                scope + [('state', 'in', EFFECTIVE)], ['partner_id', 'amount_total']):
+            amounts[c['partner_id'][0]] += c['amount_total']
+        paid = collections.defaultdict(float)
+        for r in env['crm.receivable'].sudo().search_read(
+                scope + [('state', '=', 'approved')], ['partner_id', 'amount']):
+            paid[r['partner_id'][0]] += r['amount']
+        for p in partners:
+            _add(acc, ((p['customer_level_id'] or [False])[0],), 1, amounts[p['id']],
+                 paid[p['id']])
+    elif label == 'Follow-up analysis':
+        if user_domain:   # the author's, and those about the customers the user owns
+            user_domain = ['|', ('crm_owner_id', '=', user_domain[0][2])] + user_domain
+        FollowUp = env['crm.follow.up'].sudo()
+        ids = FollowUp.search(user_domain).ids
+        for i in range(0, len(ids), 50000):   # in batches, or 1,000,000 records fill the cache
+            for f in FollowUp.browse(ids[i:i + 50000]).read(['user_id', 'follow_up_type']):
+                _add(acc, (f['user_id'][0], f['follow_up_type']), 1)
+            env.cache.invalidate()
+    return _rounded(acc)
+
+
+def source_rows(env, user_domain):
+    """How many source rows a naive pass reads (for the manager's extrapolation)."""
+    n = 0
+    for model in ('crm.lead', 'crm.contract', 'crm.receivable', 'crm.follow.up'):
+        n += env[model].sudo().search_count(user_domain)
+    return n
+
+
+def bench_screens(env, d):
+    summary = []
+    lina_rows = source_rows(env, [('user_id', '=', d.lina.id)])
+    all_rows = source_rows(env, [])
+    factor = float(all_rows) / max(lina_rows, 1)
+    only = [x for x in os.environ.get('CRM_BENCH_ONLY', '').split(',') if x]
+    for label, model, domain, rows, cols, measures in screens(env):
+        if only and model not in only:
+            continue
+        keys = rows + cols
+        line = {'label': label}
+        for who, user in (('salesperson', d.lina), ('manager', d.manager)):
+            Model = env[model].sudo(user)
+            m = benchlib.measure(env, '%s as %s (%s)' % (label, who, user.login),
+                                 lambda: pivot_calls(Model, domain, rows, cols, measures),
+                                 runs=REPEAT)
+            line[who] = m
+            got = normalise(m.result, keys, measures)
+            got = {k: v for k, v in got.items() if any(v)}
+            if who == 'salesperson' or label == 'Follow-up analysis':
+                user_domain = [('user_id', '=', user.id)] if who == 'salesperson' else []
+                base = benchlib.measure(env, 'baseline: %s as %s, ORM' % (label, who),
+                                        lambda: naive(env, label, user_domain), runs=1)
+                want = {k: v for k, v in base.result.items() if any(v)}
+                if label == 'Performance' and who == 'salesperson':
+                    got = {k: v for k, v in got.items() if k[0] == user.id}
+                    want_cmp = {k: tuple(round(x, 2) for x in v) for k, v in want.items()}
+                    got_cmp = {k: (v[0], 0, v[2], 0, v[4], 0) for k, v in got.items()}
+                    got_cmp = {k: v for k, v in got_cmp.items() if any(v)}
+                    assert got_cmp == want_cmp, (label, who, sorted(got_cmp.items())[:3],
+                                                 sorted(want_cmp.items())[:3])
+                elif label == 'Receivables':
+                    got_cmp = {k: (0, v[1], 0, 0) for k, v in got.items()}
+                    got_cmp = {k: v for k, v in got_cmp.items() if any(v)}
+                    assert got_cmp == want, (label, who)
+                else:
+                    assert got == want, (label, who, sorted(got.items())[:3],
+                                         sorted(want.items())[:3])
+                line['base_' + who] = base
+            print('  %-48s %7.3f s  runs %s  (%d groups)' % (
+                m.label, m.seconds, ', '.join('%.3f' % t for t in m.runs), len(m.result)))
+            if 'base_' + who in line:
+                print('  %-48s %7.3f s  (one run, same answer)' % (
+                    line['base_' + who].label, line['base_' + who].seconds))
+        if 'base_manager' not in line:
+            line['base_manager_extrapolated'] = line['base_salesperson'].seconds * factor
+        summary.append(line)
+    return summary, factor
+
+
+def bench_dashboard(env, d):
+    out = {}
+    for who, user in (('salesperson', d.lina), ('manager', d.manager)):
+        Board = env['crm.report.dashboard'].sudo(user)
+
+        def open_board():
+            board = Board.create({})
+            return board.read(['contract_amount', 'payment_amount', 'funnel_lead',
+                               'overdue_amount', 'churn_warning_count'])[0]
+        out[who] = benchlib.measure(env, 'Dashboard as %s (%s)' % (who, user.login), open_board,
+                                    runs=REPEAT)
+        print('  %-48s %7.3f s  runs %s' % (out[who].label, out[who].seconds,
+                                            ', '.join('%.3f' % t for t in out[who].runs)))
+        dashboard_parts(env, user)
+    return out
+
+
+def dashboard_parts(env, user):
+    """One run of each read the dashboard makes, as ``user`` (where its time goes)."""
+    Perf = env['crm.report.performance'].sudo(user)
+    Board = env['crm.report.dashboard'].sudo(user)
+    today = env['crm.clock'].today()
+    date_from, date_to = Perf._month_bounds(today)
+    level = Board._target_level()
+    month = [('date', '>=', date_from), ('date', '<=', date_to)]
+    parts = [
+        ('performance, this month', lambda: Perf._totals(
+            Perf._level_domain(level) + month, ['contract_amount', 'payment_amount'])),
+        ('performance, 3 months compared', lambda: Perf._monthly_many(
+            today.year, ['contract_amount', 'payment_amount'], level=level, domain=[
+                ('date', '>=', '%d-%02d-01' % (today.year - 1, today.month))])),
+        ('funnel, this month', lambda: env['crm.report.funnel'].sudo(user)._funnel(month)),
+        ('overdue receivables', lambda: (
+            env['crm.report.receivable'].sudo(user)._totals([('is_overdue', '=', True)],
+                                                            ['amount_overdue']),
+            env['crm.report.receivable'].sudo(user).search_count([('is_overdue', '=', True)]))),
+        ('churn warnings (customer analysis)', lambda: env['crm.report.customer'].sudo(
+            user).search_count([('churn_warning', '=', True)])),
+        ('about to go to the pool (crm_pool)', lambda: len(
+            env['crm.pool.rule'].sudo()._get_about_to_release(
+                user_ids=Board._pool_scope_user_ids()))),
+    ]
+    for label, func in parts:
+        m = benchlib.measure(env, label, func, runs=1)
+        print('      %-44s %7.3f s' % (label, m.seconds))
+
+
+def explain(env, d, model, user):
+    """EXPLAIN ANALYZE of a report's read_group SQL (first row group-by), as ``user``."""
+    for label, mod, domain, rows, _cols, measures in screens(env):
+        if mod != model:
+            continue
+        Model = env[model].sudo(user)
+        query = Model._where_calc(domain)
+        Model._apply_ir_rules(query, 'read')
+        from_clause, where_clause, params = query.get_sql()
+        sql = 'SELECT %s, %s FROM %s WHERE %s GROUP BY 1' % (
+            '"%s"."%s"' % (Model._table, rows[0]),
+            ', '.join('sum("%s"."%s")' % (Model._table, m) for m in measures),
+            from_clause, where_clause or 'TRUE')
+        env.cr.execute('EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ' + sql, params)
+        print('\n  EXPLAIN ANALYZE, %s as %s:' % (label, user.login))
+        for (line,) in env.cr.fetchall():
+            print('    ' + line)
+
+
+def main():
+    argv = benchlib.bench_argv()
+    with benchlib.odoo_env(argv) as env:
+        t0 = time.perf_counter()
+        d = insert_data(env)
+        print('  data ready in %.1f s\n' % (time.perf_counter() - t0))
+        summary, factor = bench_screens(env, d)
+        if os.environ.get('CRM_BENCH_ONLY'):   # a quick look at some reports
+            for line in summary:
+                print('  %-20s %10.3f s %10.3f s' % (line['label'], line['salesperson'].seconds,
+                                                     line['manager'].seconds))
+            return
+        board = bench_dashboard(env, d)
+        if os.environ.get('CRM_BENCH_EXPLAIN'):
+            for model in os.environ['CRM_BENCH_EXPLAIN'].split(','):
+                for user in (d.lina, d.manager):
+                    explain(env, d, model, user)
+        print('\n== Summary: each screen (pivot read_groups under the record rules), median of '
+              '%d cold-cache runs ==' % REPEAT)
+        print('  %-20s %12s %12s %14s %16s' % ('report', 'salesperson', 'manager',
+                                                'ORM salesp.', 'ORM manager'))
+        worst = 0.0
+        for line in summary:
+            if 'base_manager' in line:
+                mgr = '%13.1f s' % line['base_manager'].seconds
+            else:
+                mgr = '~%12.1f s*' % line['base_manager_extrapolated']
+            worst = max(worst, line['salesperson'].seconds, line['manager'].seconds)
+            print('  %-20s %10.3f s %10.3f s %12.1f s %16s' % (
+                line['label'], line['salesperson'].seconds, line['manager'].seconds,
+                line['base_salesperson'].seconds, mgr))
+        for who in ('salesperson', 'manager'):
+            worst = max(worst, board[who].seconds)
+        print('  %-20s %10.3f s %10.3f s %12s %16s' % ('Dashboard', board['salesperson'].seconds,
+                                                       board['manager'].seconds, '-', '-'))
+        print('  * extrapolated: the salesperson\'s ORM time x %.1f (all source rows / hers)'
+              % factor)
+        print('  goal < %.1f s per screen: %s (slowest %.3f s)'
+              % (GOAL, 'holds' if worst < GOAL else 'NOT MET', worst))
+        print('  process max RSS: %.0f MiB' % (
+            __import__('resource').getrusage(__import__('resource').RUSAGE_SELF).ru_maxrss / 1024.0))
+
+
+if __name__ == '__main__':
+    main()

@@ -14,6 +14,7 @@
         'security/crm_reports_security.xml',
         'security/ir.model.access.csv',
         'data/crm_reports_data.xml',
+        'data/ir_cron_data.xml',
         'report/crm_reports_report.xml',
         'views/crm_sales_target_views.xml',
         'views/crm_report_funnel_views.xml',
@@ -26,11 +27,13 @@
         'views/crm_report_pool_views.xml',
         'views/crm_report_dashboard_views.xml',
         'wizard/crm_report_export_views.xml',
+        'wizard/crm_report_settings_views.xml',
         'views/crm_reports_menus.xml',
     ],
     'demo': [
         'demo/crm_sales_target_demo.xml',
     ],
+    'uninstall_hook': 'uninstall_hook',
     'installable': True,
     'application': False,
 }

@@ -230,12 +230,12 @@ class CrmPoolRule(models.Model):
         return result
 
     @api.model
-    def _get_about_to_release(self, user_ids=None, now=None):
-        """{partner_id: (due_at, rule)} of owned customers (of ``user_ids`` if given) that
-        will be released within the reminder delay of the rule's pool (or are due)."""
+    def _about_to_release_queries(self, user_ids=None, now=None):
+        """[(rule, sql, params)]: per active rule, the customers (of ``user_ids`` if
+        given) it will release within the reminder delay of its pool (or that are due)."""
         now = now or self.env['crm.clock'].now()
         rules = self._active_rules()
-        result = {}
+        queries = []
         for rule in rules:
             horizon = now + datetime.timedelta(days=rule.pool_id.remind_days)
             where = '%s <= %%s' % rule._due_sql()
@@ -244,10 +244,31 @@ class CrmPoolRule(models.Model):
                 where += ' AND "res_partner".user_id IN %s'
                 params.append(tuple(user_ids) or (0,))
             sql, params = rule._select_sql(rules, where=where, params=params, order=False)
+            queries.append((rule, sql, params))
+        return queries
+
+    @api.model
+    def _get_about_to_release(self, user_ids=None, now=None):
+        """{partner_id: (due_at, rule)} of owned customers (of ``user_ids`` if given) that
+        will be released within the reminder delay of the rule's pool (or are due)."""
+        result = {}
+        for rule, sql, params in self._about_to_release_queries(user_ids, now):
             for pid, _user, due in self._fetch_rows(sql, params):
                 if pid not in result or due < result[pid][0]:
                     result[pid] = (due, rule)
         return result
+
+    @api.model
+    def _count_about_to_release(self, user_ids=None, now=None):
+        """How many customers ``_get_about_to_release`` would return, counted in SQL
+        (a dashboard figure over 100,000 customers must not fetch them all)."""
+        queries = self._about_to_release_queries(user_ids, now)
+        if not queries:
+            return 0
+        union = ' UNION '.join('SELECT q.id FROM (%s) q' % sql for _rule, sql, _p in queries)
+        params = [param for _rule, _sql, query_params in queries for param in query_params]
+        self.env.cr.execute('SELECT count(*) FROM (%s) u' % union, params)
+        return self.env.cr.fetchone()[0]
 
     @api.multi
     def action_preview(self):

@@ -251,3 +251,19 @@ class TestPoolCron(PoolCase):
         self.assertEqual(sorted(logs.mapped('partner_id').ids), sorted(customers.ids))
         self.assertEqual(len(logs), 7)
         self.assertTrue(all(c.pool_id for c in customers))
+
+    def test_count_about_to_release(self):
+        """The dashboard's count of customers about to go to the pool: each customer once,
+        even when two rules will release it, per salesperson or for everyone."""
+        self.make_rule(days=10)
+        self.make_rule(name='No deal 12 days', kind='no_deal', days=12, priority=5)
+        soon = self.make_customer('Soon Co', self.sales_a1)     # due on day 10 and day 12
+        other = self.make_customer('Other Co', self.sales_a2)
+        self.set_now('2026-03-07 01:00:00')
+        self.make_customer('Later Co', self.sales_a1)           # due on day 15 and day 17
+        self.set_now('2026-03-11 01:00:00')                     # reminder window: 3 days
+        Rule = self.Rule.sudo()
+        self.assertEqual(set(Rule._get_about_to_release()), {soon.id, other.id})
+        self.assertEqual(Rule._count_about_to_release(), 2)
+        self.assertEqual(Rule._count_about_to_release(user_ids=[self.sales_a1.id]), 1)
+        self.assertEqual(Rule._count_about_to_release(user_ids=[]), 0)

@@ -1,11 +1,17 @@
 # -*- coding: utf-8 -*-
-from odoo import api, fields, models
+import datetime
+
+from odoo import _, api, fields, models, tools
+from odoo.exceptions import AccessError
 
 from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
 from .crm_report_sql import TODAY_SQL, local_date
 
 CHURN_DAYS_PARAM = 'crm_reports.churn_days'
 DEFAULT_CHURN_DAYS = 180
+# the per-customer sums over the source tables, refreshed by a cron (see _facts_query)
+FACTS_VIEW = 'crm_report_customer_facts'
+REFRESHED_PARAM = 'crm_reports.customer_facts_refreshed_at'
 
 RFM_SEGMENTS = [
     ('champion', 'Champions'),
@@ -109,47 +115,26 @@ class CrmReportCustomer(models.Model):
                        COALESCE((SELECT CASE WHEN value ~ '^\\d{{1,5}}$' THEN value::int END
                                    FROM ir_config_parameter WHERE key = '{churn_param}'),
                                 {churn_default}) AS churn_days),
-            c AS (SELECT partner_id,
-                         count(*) FILTER (WHERE state IN {effective}) AS contract_count,
-                         sum(amount_total) FILTER (WHERE state IN {effective}) AS amount,
-                         max(sign_date) FILTER (WHERE state IN {effective}) AS last_date,
-                         min(COALESCE(sign_date, {c_date})) AS first_date
-                    FROM crm_contract WHERE state IN ('approved', 'expired', 'superseded')
-                    GROUP BY partner_id),
-            r AS (SELECT partner_id, sum(amount) AS amount, max(date) AS last_date
-                    FROM crm_receivable WHERE state = 'approved' GROUP BY partner_id),
-            f AS (SELECT partner_id, count(*) AS nbr, {f_last} AS last_date
-                    FROM crm_follow_up GROUP BY partner_id),
-            o AS (SELECT partner_id, count(*) FILTER (WHERE end_status IS NULL) AS nbr,
-                         (array_agg(end_reason_id ORDER BY end_date DESC NULLS LAST, id DESC)
-                            FILTER (WHERE end_status = 'lost'))[1] AS lost_reason_id
-                    FROM crm_lead
-                   WHERE partner_id IS NOT NULL
-                     AND ((type = 'opportunity' AND active AND end_status IS NULL)
-                          OR end_status = 'lost')
-                   GROUP BY partner_id),
             x AS (
                 SELECT p.id, p.id AS partner_id, {p_date} AS date, p.user_id, p.team_id,
                        p.customer_level_id, p.customer_source_id, p.industry_id, p.region,
                        p.customer_status, COALESCE(p.is_deal, FALSE) AS is_deal,
                        (p.pool_id IS NOT NULL) AS in_pool, 1 AS nbr,
-                       COALESCE(c.contract_count, 0) AS contract_count,
-                       COALESCE(c.amount, 0) AS contract_amount,
-                       COALESCE(r.amount, 0) AS payment_amount,
-                       COALESCE(f.nbr, 0) AS follow_up_count,
-                       COALESCE(o.nbr, 0) AS open_opportunity_count,
-                       GREATEST(c.last_date, r.last_date, f.last_date) AS last_activity_date,
-                       GREATEST(c.last_date, r.last_date) AS last_deal_date,
-                       o.lost_reason_id,
-                       c.first_date AS first_contract_date,
-                       c.first_date - {p_date} AS deal_days,
+                       COALESCE(k.contract_count, 0) AS contract_count,
+                       COALESCE(k.contract_amount, 0) AS contract_amount,
+                       COALESCE(k.payment_amount, 0) AS payment_amount,
+                       COALESCE(k.follow_up_count, 0) AS follow_up_count,
+                       COALESCE(k.open_opportunity_count, 0) AS open_opportunity_count,
+                       GREATEST(k.last_contract_date, k.last_payment_date,
+                                k.last_follow_up_date) AS last_activity_date,
+                       GREATEST(k.last_contract_date, k.last_payment_date) AS last_deal_date,
+                       k.lost_reason_id,
+                       k.first_contract_date,
+                       k.first_contract_date - {p_date} AS deal_days,
                        params.today, params.churn_days
                   FROM res_partner p
                  CROSS JOIN params
-                  LEFT JOIN c ON c.partner_id = p.id
-                  LEFT JOIN r ON r.partner_id = p.id
-                  LEFT JOIN f ON f.partner_id = p.id
-                  LEFT JOIN o ON o.partner_id = p.id
+                  LEFT JOIN {facts} k ON k.partner_id = p.id
                  WHERE p.is_crm_customer AND p.active),
             s AS (
                 SELECT x.*, x.follow_up_count = 0 AS never_followed_up,
@@ -178,9 +163,93 @@ class CrmReportCustomer(models.Model):
                         ELSE 'potential' END AS rfm_segment
               FROM s
         """.format(today=TODAY_SQL, churn_param=CHURN_DAYS_PARAM, churn_default=DEFAULT_CHURN_DAYS,
-                   effective=EFFECTIVE_CONTRACT_SQL, c_date=local_date('create_date'),
-                   f_last=local_date('max(date)'), p_date=local_date('p.create_date'),
+                   facts=FACTS_VIEW, p_date=local_date('p.create_date'),
                    recency=recency, frequency=frequency, monetary=monetary)
+
+    def _facts_query(self):
+        """Per customer, what its contracts, payments, follow-ups and opportunities add up
+        to: the heavy part of the report (a scan of every source table), kept in the
+        materialized view FACTS_VIEW. What depends on the clock, the owner or the churn
+        delay is computed live in the report's view on top of it."""
+        return """
+            WITH c AS (SELECT partner_id,
+                         count(*) FILTER (WHERE state IN {effective}) AS contract_count,
+                         sum(amount_total) FILTER (WHERE state IN {effective}) AS amount,
+                         max(sign_date) FILTER (WHERE state IN {effective}) AS last_date,
+                         min(COALESCE(sign_date, {c_date})) AS first_date
+                    FROM crm_contract WHERE state IN ('approved', 'expired', 'superseded')
+                    GROUP BY partner_id),
+            r AS (SELECT partner_id, sum(amount) AS amount, max(date) AS last_date
+                    FROM crm_receivable WHERE state = 'approved' GROUP BY partner_id),
+            f AS (SELECT partner_id, count(*) AS nbr, {f_last} AS last_date
+                    FROM crm_follow_up GROUP BY partner_id),
+            o AS (SELECT partner_id, count(*) FILTER (WHERE end_status IS NULL) AS nbr,
+                         (array_agg(end_reason_id ORDER BY end_date DESC NULLS LAST, id DESC)
+                            FILTER (WHERE end_status = 'lost'))[1] AS lost_reason_id
+                    FROM crm_lead
+                   WHERE partner_id IS NOT NULL
+                     AND ((type = 'opportunity' AND active AND end_status IS NULL)
+                          OR end_status = 'lost')
+                   GROUP BY partner_id)
+            SELECT p.id AS partner_id,
+                   c.contract_count, c.amount AS contract_amount,
+                   c.last_date AS last_contract_date, c.first_date AS first_contract_date,
+                   r.amount AS payment_amount, r.last_date AS last_payment_date,
+                   f.nbr AS follow_up_count, f.last_date AS last_follow_up_date,
+                   o.nbr AS open_opportunity_count, o.lost_reason_id
+              FROM res_partner p
+              LEFT JOIN c ON c.partner_id = p.id
+              LEFT JOIN r ON r.partner_id = p.id
+              LEFT JOIN f ON f.partner_id = p.id
+              LEFT JOIN o ON o.partner_id = p.id
+             WHERE p.is_crm_customer
+               AND (c.partner_id IS NOT NULL OR r.partner_id IS NOT NULL
+                    OR f.partner_id IS NOT NULL OR o.partner_id IS NOT NULL)
+        """.format(effective=EFFECTIVE_CONTRACT_SQL, c_date=local_date('create_date'),
+                   f_last=local_date('max(date)'))
+
+    @api.model_cr
+    def init(self):
+        cr = self.env.cr
+        tools.drop_view_if_exists(cr, self._table)
+        cr.execute("DROP MATERIALIZED VIEW IF EXISTS %s" % FACTS_VIEW)
+        cr.execute("CREATE MATERIALIZED VIEW %s AS %s" % (FACTS_VIEW, self._facts_query()))
+        # a unique index lets REFRESH ... CONCURRENTLY leave the report readable meanwhile
+        cr.execute("CREATE UNIQUE INDEX %s_partner_idx ON %s (partner_id)" % (FACTS_VIEW, FACTS_VIEW))
+        self._set_refreshed_at()
+        super(CrmReportCustomer, self).init()
+
+    @api.model
+    def _set_refreshed_at(self):
+        self.env['ir.config_parameter'].sudo().set_param(
+            REFRESHED_PARAM, fields.Datetime.to_string(datetime.datetime.utcnow()))
+
+    @api.model
+    def _refreshed_at(self):
+        """When the customer figures were last recomputed (UTC, Odoo's datetime string)."""
+        return self.env['ir.config_parameter'].sudo().get_param(REFRESHED_PARAM) or False
+
+    @api.model
+    def _refresh_facts(self):
+        """Recompute the customer figures (contracts, payments, follow-ups, opportunities)
+        now; the report stays readable meanwhile."""
+        self.env.cr.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY %s" % FACTS_VIEW)
+        self._set_refreshed_at()
+        self.invalidate_cache()
+        return True
+
+    @api.model
+    def _cron_refresh_facts(self):
+        return self._refresh_facts()
+
+    @api.model
+    def action_refresh_facts(self):
+        """"Refresh now" (CRM managers): the figures include what was entered since."""
+        if not self.env.user._crm_is_manager():
+            raise AccessError(_('Only sales managers can refresh the customer analysis now; '
+                                'it is refreshed automatically every hour.'))
+        self.sudo()._refresh_facts()
+        return True
 
     @api.model
     def _churn_days(self):

@@ -41,6 +41,10 @@ class CrmReportDashboard(models.TransientModel):
     overdue_plan_count = fields.Integer('Overdue Instalments', compute='_compute_figures')
     pool_soon_count = fields.Integer('Customers About to Go to the Pool', compute='_compute_figures')
     churn_warning_count = fields.Integer('Churn Warnings', compute='_compute_figures')
+    customer_refreshed_at = fields.Datetime(
+        'Customer Totals as of', compute='_compute_figures',
+        help='Churn warnings count contracts, payments and follow-ups as recomputed at this '
+             'time (every hour).')
 
     @api.model
     def _target_level(self):
@@ -81,8 +85,9 @@ class CrmReportDashboard(models.TransientModel):
                                                       ['amount_overdue'])
         overdue_count = env['crm.report.receivable'].search_count([('is_overdue', '=', True)])
         churn = env['crm.report.customer'].search_count([('churn_warning', '=', True)])
-        pool_soon = len(env['crm.pool.rule'].sudo()._get_about_to_release(
-            user_ids=self._pool_scope_user_ids()))
+        refreshed_at = env['crm.report.customer']._refreshed_at()
+        pool_soon = env['crm.pool.rule'].sudo()._count_about_to_release(
+            user_ids=self._pool_scope_user_ids())
         pct = lambda a, t: (100.0 * a / t) if t else 0.0
         scope = _('My team') if level == 'team' else _('Mine')
         if self.env.user._crm_scope_level() in ('all', 'read_all'):
@@ -113,6 +118,7 @@ class CrmReportDashboard(models.TransientModel):
             board.overdue_plan_count = overdue_count
             board.pool_soon_count = pool_soon
             board.churn_warning_count = churn
+            board.customer_refreshed_at = refreshed_at
 
     @api.model
     def action_open(self):

@@ -44,6 +44,7 @@ class TestActivity(ReportCase):
         self.assertEqual({g['period']: g['nbr'] for g in mine}, {'2026-05': 1, '2026-06': 2})
 
     def test_never_followed_up(self):
+        self.env['crm.report.customer']._refresh_facts()
         Report = self.env['crm.report.customer'].sudo(self.lina)
         never = Report.search([('never_followed_up', '=', True)]).mapped('partner_id')
         raw = self.env['res.partner'].search([('is_crm_customer', '=', True),

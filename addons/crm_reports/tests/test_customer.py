@@ -1,4 +1,6 @@
 # -*- coding: utf-8 -*-
+from odoo.exceptions import AccessError, ValidationError
+
 from ..models.crm_report_customer import rfm_scores, rfm_segment
 from .common import EFFECTIVE, ReportCase
 
@@ -27,6 +29,8 @@ class TestCustomer(ReportCase):
         cls.approved_contract(cls.big, 95000, '2026-03-01')
         contract = cls.approved_contract(cls.big, 90000, '2026-05-01')
         cls.payment(contract, 40000, '2026-05-10')
+        # what the hourly cron does: the report's totals include the records above
+        cls.env['crm.report.customer']._refresh_facts()
 
     def raw_customers(self, user):
         """{partner id: facts} for every customer the user may see."""
@@ -70,8 +74,9 @@ class TestCustomer(ReportCase):
 
     def check_all(self, user):
         raw = self.raw_customers(user)
-        # the report reads the clock in SQL: forget what an earlier clock gave
-        self.env['crm.report.customer'].invalidate_cache()
+        # the totals are materialized: recompute them as the hourly cron does (this also
+        # forgets what an earlier clock gave: the report reads the clock in SQL)
+        self.env['crm.report.customer']._refresh_facts()
         rows = self.env['crm.report.customer'].sudo(user).search([])
         self.assertEqual(set(rows.mapped('partner_id').ids), set(raw))
         for row in rows:
@@ -122,6 +127,7 @@ class TestCustomer(ReportCase):
             'name': '丢单测试', 'type': 'opportunity', 'partner_id': self.busy.id})
         opp.action_set_end_status('lost', reason.id)
         self.busy.sudo(self.lina).write({'customer_status': 'lost'})
+        self.env['crm.report.customer']._refresh_facts()
         row = self.env['crm.report.customer'].sudo(self.lina).search(
             [('customer_status', '=', 'lost'), ('partner_id', '=', self.busy.id)])
         self.assertEqual(row.lost_reason_id, reason)
@@ -152,3 +158,48 @@ class TestCustomer(ReportCase):
         for facts in raw.values():
             expected[facts['level'] or False] = expected.get(facts['level'] or False, 0) + 1
         self.assertEqual(got, expected)
+
+    def test_totals_are_as_fresh_as_the_last_refresh(self):
+        """The totals are materialized: a new contract counts after the next refresh (the
+        hourly cron or a manager's "Refresh Now"), and the report says when that was;
+        owners and churn warnings are live."""
+        Report = self.env['crm.report.customer']
+        before = Report.sudo(self.lina).search([('partner_id', '=', self.busy.id)])
+        self.assertEqual(before.contract_count, 0)
+        self.approved_contract(self.busy, 12000, '2026-06-01')
+        Report.invalidate_cache()
+        self.assertEqual(Report.sudo(self.lina).search(
+            [('partner_id', '=', self.busy.id)]).contract_count, 0)
+        self.env['ir.config_parameter'].sudo().set_param(
+            'crm_reports.customer_facts_refreshed_at', '2000-01-01 00:00:00')
+        with self.assertRaises(AccessError):
+            Report.sudo(self.lina).action_refresh_facts()
+        Report.sudo(self.sunqiang).action_refresh_facts()
+        row = Report.sudo(self.lina).search([('partner_id', '=', self.busy.id)])
+        self.assertEqual((row.contract_count, row.contract_amount), (1, 12000))
+        self.assertGreater(Report._refreshed_at(), '2026-01-01')
+        board = self.env['crm.report.dashboard'].sudo(self.lina).create({})
+        self.assertEqual(board.customer_refreshed_at, Report._refreshed_at())
+        # a transfer shows at once: the owner is read live
+        self.busy.sudo().write({'user_id': self.wangfang.id})
+        Report.invalidate_cache()
+        self.assertFalse(Report.sudo(self.lina).search([('partner_id', '=', self.busy.id)]))
+
+    def test_report_settings(self):
+        """CRM managers set the churn delay in CRM > Configuration > Report Settings;
+        salespeople cannot, and a nonsense delay is refused with nothing changed."""
+        Settings = self.env['crm.report.settings']
+        with self.assertRaises(AccessError):
+            Settings.sudo(self.lina).create({'churn_days': 30})
+        with self.assertRaises(ValidationError):
+            Settings.sudo(self.sunqiang).create({'churn_days': 0})
+        self.assertEqual(self.env['crm.report.customer']._churn_days(), 180)
+        settings = Settings.sudo(self.sunqiang).create({})
+        self.assertEqual(settings.churn_days, 180)
+        settings.churn_days = 30
+        settings.action_save()
+        self.assertEqual(self.env['crm.report.customer']._churn_days(), 30)
+        self.set_now('2026-06-10 04:00:00')   # busy: followed up 2026-06-01, 9 days
+        self.assertNotIn(self.busy.id, self.churned(self.lina))
+        self.set_now('2026-07-15 04:00:00')   # 44 days >= 30
+        self.assertIn(self.busy.id, self.churned(self.lina))

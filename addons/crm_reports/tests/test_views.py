@@ -15,11 +15,17 @@ class TestViews(ReportCase):
 
     def test_reports_menu_per_role(self):
         root = self.env.ref('crm_reports.menu_crm_reports_root')
+        pipeline = self.env.ref('crm.crm_menu_report')      # crm's own, moved inside ours
+        self.assertEqual(pipeline.parent_id, root)
         for user in (self.lina, self.zhangwei, self.sunqiang, self.executive):
             visible = self.env['ir.ui.menu'].sudo(user)._visible_menu_ids()
             self.assertIn(root.id, visible, user.login)
-            for menu in root.child_id:
+            for menu in root.child_id - pipeline:
                 self.assertIn(menu.id, visible, (user.login, menu.name))
+        self.assertIn(pipeline.id, self.env['ir.ui.menu'].sudo(self.sunqiang)._visible_menu_ids())
+        self.assertNotIn(pipeline.id, self.env['ir.ui.menu'].sudo(self.lina)._visible_menu_ids())
+        self.assertNotIn(self.env.ref('crm.crm_menu_report').id,
+                         self.env.ref('crm.crm_menu_root').child_id.ids)
 
     def test_views_load_and_group(self):
         for user in (self.lina, self.zhangwei, self.executive):

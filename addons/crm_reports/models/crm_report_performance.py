@@ -16,6 +16,12 @@ MEASURES = [
     ('new_contact_count', None),
     ('follow_up_count', None),
 ]
+# completion rate field (%) -> (actual, target): recomputed per group by read_group
+COMPLETION_RATES = {
+    'contract_completion': ('contract_amount', 'target_contract_amount'),
+    'payment_completion': ('payment_amount', 'target_payment_amount'),
+    'new_customer_completion': ('new_customer_count', 'target_new_customer_count'),
+}
 TARGET_LEVELS = [('user', 'Salesperson Targets'), ('team', 'Team Targets')]
 
 
@@ -49,12 +55,21 @@ class CrmReportPerformance(models.Model):
     target_contract_amount = fields.Float('Target: Contract Amount', digits=(16, 2), readonly=True)
     target_payment_amount = fields.Float('Target: Payments', digits=(16, 2), readonly=True)
     target_new_customer_count = fields.Integer('Target: New Customers', readonly=True)
+    # target completion (%), recomputed per group (see crm.report.sql._ratio_measures)
+    contract_completion = fields.Float('Contract Completion (%)', digits=(16, 2),
+                                       readonly=True)
+    payment_completion = fields.Float('Payment Completion (%)', digits=(16, 2), readonly=True)
+    new_customer_completion = fields.Float('New Customer Completion (%)', digits=(16, 2),
+                                           readonly=True)
+
+    _ratio_measures = COMPLETION_RATES
 
     def _query(self):
         zero = ("0.0 AS contract_amount, 0 AS contract_count, 0.0 AS product_amount, "
                 "0.0 AS payment_amount, 0 AS new_customer_count, 0 AS new_contact_count, "
                 "0 AS follow_up_count, 0.0 AS target_contract_amount, "
-                "0.0 AS target_payment_amount, 0 AS target_new_customer_count")
+                "0.0 AS target_payment_amount, 0 AS target_new_customer_count, " +
+                ", ".join("NULL::float AS %s" % name for name in sorted(COMPLETION_RATES)))
 
         def measure(**values):
             cols = []

@@ -55,6 +55,9 @@ class TestMeasures(ReportCase):
         contract = cls.approved_contract(cls.customers[0], 60000, '2027-01-12')
         cls.payment(contract, 20000, '2027-01-20')
         cls.payment(contract, 10000, '2027-02-03')
+        # lina a year and a month earlier (MoM / YoY across the year boundary)
+        cls.approved_contract(cls.customers[1], 15000, '2026-01-20')
+        cls.approved_contract(cls.customers[1], 24000, '2026-12-05')
         south = cls.make_customer('比率测试华南客户', cls.yanglei)
         cls.set_create_date(south, '2027-01-11 02:00:00')
         cls.approved_contract(south, 30000, '2027-01-15')
@@ -239,8 +242,9 @@ class TestMeasures(ReportCase):
     def test_ratio_measures_in_the_measure_menu(self):
         """The web client's pivot and graph list as measures the stored numeric fields
         (Odoo 11 pivot_view.js): the rates are such fields, labelled in Chinese too."""
+        growth = ['contract_mom', 'contract_yoy', 'payment_mom', 'payment_yoy']
         for model, names in (('crm.report.funnel', FUNNEL_RATES),
-                             ('crm.report.performance', COMPLETION)):
+                             ('crm.report.performance', list(COMPLETION) + growth)):
             fields = self.env[model].sudo(self.lina).fields_get(list(names))
             for name in names:
                 self.assertEqual(fields[name]['type'], 'float', name)
@@ -250,6 +254,65 @@ class TestMeasures(ReportCase):
                 self.assertNotEqual(zh[name]['string'], fields[name]['string'], (model, name))
             for mode in ('pivot', 'graph'):
                 self.env[model].sudo(self.lina).fields_view_get(view_type=mode)
+
+    def raw_contract_months(self, user, key_field):
+        """{(user or team id, 'YYYY-MM'): contract amount} of the contracts ``user`` may see."""
+        visible = self.scope_filter(user)
+        result = {}
+        for c in self.env['crm.contract'].search([('state', 'in', EFFECTIVE)]).filtered(visible):
+            day = self.date(c.sign_date) if c.sign_date else self.local_date(c.create_date)
+            k = (c[key_field].id or False, day.strftime('%Y-%m'))
+            result[k] = result.get(k, 0) + c.amount_total
+        return result
+
+    def test_mom_and_yoy_per_month_and_for_the_year(self):
+        Perf = self.env['crm.report.performance']
+        year = Perf._level_domain('user') + [('date', '>=', '2027-01-01'),
+                                             ('date', '<=', '2027-12-31')]
+        growth = lambda cur, base: (100.0 * (cur - base) / base) if base else False
+        for user in (self.lina, self.sunqiang):
+            raw = self.raw_contract_months(user, 'user_id')
+            amount = lambda u, period: raw.get((u, period), 0)
+            groups = Perf.sudo(user).read_group(
+                year, ['user_id', 'period', 'contract_mom', 'contract_yoy'],
+                ['user_id', 'period'], lazy=False)
+            self.assertTrue(groups)
+            for g in groups:
+                u, period = g['user_id'] and g['user_id'][0], g['period']
+                y, m = int(period[:4]), int(period[5:])
+                previous = '%04d-%02d' % ((y - 1, 12) if m == 1 else (y, m - 1))
+                last_year = '%04d-%02d' % (y - 1, m)
+                cur = amount(u, period)
+                self.assertRates(g, {'contract_mom': growth(cur, amount(u, previous)),
+                                     'contract_yoy': growth(cur, amount(u, last_year))},
+                                 (user.login, u, period))
+                self.assertNotIn('contract_amount', g)
+        # lina's January 2027 against December 2026 and January 2026, by hand
+        jan = Perf.sudo(self.lina).read_group(
+            Perf._level_domain('user') + [('period', '=', '2027-01')],
+            ['contract_amount', 'contract_mom', 'contract_yoy'], [], lazy=False)[0]
+        mine = self.raw_contract_months(self.lina, 'user_id')
+        dec, jan_before = mine[(self.lina.id, '2026-12')], mine[(self.lina.id, '2026-01')]
+        self.assertAlmostEqual(jan['contract_mom'], growth(jan['contract_amount'], dec))
+        self.assertAlmostEqual(jan['contract_yoy'], growth(jan['contract_amount'], jan_before))
+        # the year (the pivot's total): 2027 against 2026, per team too
+        for user in (self.zhangwei, self.sunqiang):
+            raw = self.raw_contract_months(user, 'team_id')
+            groups = Perf.sudo(user).read_group(year, ['team_id', 'contract_yoy'], ['team_id'])
+            for g in groups:
+                t = g['team_id'] and g['team_id'][0]
+                total = lambda y: sum(v for (team, p), v in raw.items()
+                                      if team == t and p.startswith(y))
+                self.assertRates(g, {'contract_yoy': growth(total('2027'), total('2026'))},
+                                 (user.login, t))
+        # a month with no contract a month earlier: no MoM
+        feb = Perf.sudo(self.lina).read_group(
+            Perf._level_domain('user') + [('period', '=', '2026-02'), ('user_id', '=', self.lina.id)],
+            ['contract_mom'], [], lazy=False)[0]
+        self.assertEqual(feb['contract_mom'], growth(mine.get((self.lina.id, '2026-02'), 0),
+                                                     mine.get((self.lina.id, '2026-01'), 0)))
+        if not mine.get((self.lina.id, '2026-01')):
+            self.assertIs(feb['contract_mom'], False)
 
     # ------------------------------------------------------------------ xlsx
     def export(self, user, report, **kw):

@@ -66,6 +66,37 @@ def make_agents(env):
     return pairs
 
 
+def insert_tickets(cr, params):
+    """Tickets from the temporary table bench_ticket (g, state, partner_id, type_id, team,
+    user_id, start): numbered ``params['prefix']`` + g, SLA ``params['sla']`` (response
+    4 h, resolution 24 h from the start), the stamps of each state's steps, a
+    satisfaction of 1..5 on those with feedback; open ones (``params['open']``) with
+    their SLA notices already sent. Also used by bench_reports.py."""
+    cr.execute("""
+        INSERT INTO crm_service_ticket (number, name, partner_id, type_id, priority, channel,
+                                        team_id, user_id, state, reopen_count, access_token,
+                                        sla_id, sla_start_at, response_deadline, resolve_deadline,
+                                        assigned_at, started_at, processed_at, feedback_at,
+                                        archived_at, satisfaction, feedback_by,
+                                        sla_warned_at, sla_breach_notified_at,
+                                        create_uid, create_date, write_uid, write_date)
+        SELECT %(prefix)s || lpad(g::text, 8, '0'), 'Bench ticket ' || g, partner_id, type_id, '1',
+               'phone', team, user_id, state, 0, md5(g::text), %(sla)s, start,
+               start + interval '4 hours', start + interval '24 hours',
+               CASE WHEN state <> 'new' THEN start + interval '10 minutes' END,
+               CASE WHEN state NOT IN ('new', 'assigned') THEN start + interval '1 hour' END,
+               CASE WHEN state IN ('processed', 'feedback', 'archived')
+                    THEN start + (g %% 40) * interval '1 hour' END,
+               CASE WHEN state IN ('feedback', 'archived') THEN start + interval '3 days' END,
+               CASE WHEN state = 'archived' THEN start + interval '5 days' END,
+               CASE WHEN state IN ('feedback', 'archived') THEN 1 + g %% 5 END,
+               CASE WHEN state IN ('feedback', 'archived') THEN 'staff' END,
+               CASE WHEN state IN %(open)s THEN start END,
+               CASE WHEN state IN %(open)s THEN start + interval '4 hours' END,
+               1, start, 1, start
+          FROM bench_ticket ORDER BY g DESC""", params)
+
+
 def insert_data(env):
     cr = env.cr
     ref = env.ref
@@ -106,29 +137,7 @@ def insert_data(env):
                                          ELSE interval '10 days'
                                               + (g.g * 7919 %% 720) * interval '1 day' END AS start
           FROM g JOIN a ON a.k = (g.g + g.g / 100) %% %(n_agents)s""", params)
-    cr.execute("""
-        INSERT INTO crm_service_ticket (number, name, partner_id, type_id, priority, channel,
-                                        team_id, user_id, state, reopen_count, access_token,
-                                        sla_id, sla_start_at, response_deadline, resolve_deadline,
-                                        assigned_at, started_at, processed_at, feedback_at,
-                                        archived_at, satisfaction, feedback_by,
-                                        sla_warned_at, sla_breach_notified_at,
-                                        create_uid, create_date, write_uid, write_date)
-        SELECT 'FWB' || lpad(g::text, 8, '0'), 'Bench ticket ' || g, partner_id, type_id, '1',
-               'phone', team, user_id, state, 0, md5(g::text), %(sla)s, start,
-               start + interval '4 hours', start + interval '24 hours',
-               CASE WHEN state <> 'new' THEN start + interval '10 minutes' END,
-               CASE WHEN state NOT IN ('new', 'assigned') THEN start + interval '1 hour' END,
-               CASE WHEN state IN ('processed', 'feedback', 'archived')
-                    THEN start + (g %% 40) * interval '1 hour' END,
-               CASE WHEN state IN ('feedback', 'archived') THEN start + interval '3 days' END,
-               CASE WHEN state = 'archived' THEN start + interval '5 days' END,
-               CASE WHEN state IN ('feedback', 'archived') THEN 1 + g %% 5 END,
-               CASE WHEN state IN ('feedback', 'archived') THEN 'staff' END,
-               CASE WHEN state IN %(open)s THEN start END,
-               CASE WHEN state IN %(open)s THEN start + interval '4 hours' END,
-               1, start, 1, start
-          FROM bench_ticket ORDER BY g DESC""", params)
+    insert_tickets(cr, dict(params, prefix='FWB'))
     # The cron's work for one run: NEW tickets in progress about to miss their resolution
     # deadline (not warned yet), NEW / 2 in progress that just missed it and NEW / 2
     # assigned, not started, that just missed their response deadline (not notified yet).

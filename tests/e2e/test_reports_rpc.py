@@ -77,3 +77,36 @@ def test_targets_errors_in_chinese(rpc):
         assert len(lines) == 12
     finally:
         zhangwei.call('crm.sales.target', 'unlink', [target])
+
+
+def test_ratio_measures_over_rpc(rpc):
+    """Conversion rates and target completion come back per group as the ratio of the
+    group's sums (False, not None, where the base is 0: XML-RPC has no None)."""
+    rates = {'customer_rate': ('customer_count', 'lead_count'),
+             'won_rate': ('won_count', 'opportunity_count'),
+             'payment_lead_rate': ('payment_count', 'lead_count')}
+    counts = sorted({f for pair in rates.values() for f in pair})
+    for login in ('lina', 'wugang'):
+        user = rpc(login)
+        got = user.call('crm.report.funnel', 'read_group', [], ['period'] + sorted(rates),
+                        ['period'], lazy=False)
+        sums = {g['period']: g for g in user.call('crm.report.funnel', 'read_group', [],
+                                                  ['period'] + counts, ['period'], lazy=False)}
+        assert got and set(g['period'] for g in got) == set(sums)
+        for g in got:
+            assert 'lead_count' not in g
+            for rate, (part, base) in rates.items():
+                s = sums[g['period']]
+                if s[base]:
+                    assert abs(g[rate] - 100.0 * s[part] / s[base]) < 1e-6, (login, rate)
+                else:
+                    assert g[rate] is False, (login, rate)
+        perf = user.call('crm.report.performance', 'read_group',
+                         ['|', ('target_level', '=', False), ('target_level', '=', 'user')],
+                         ['contract_amount', 'target_contract_amount', 'contract_completion'],
+                         [], lazy=False)[0]
+        if perf['target_contract_amount']:
+            assert abs(perf['contract_completion'] - 100.0 * perf['contract_amount']
+                       / perf['target_contract_amount']) < 1e-6
+        else:
+            assert perf['contract_completion'] is False

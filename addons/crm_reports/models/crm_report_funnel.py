@@ -14,6 +14,24 @@ FUNNEL_STEPS = [
 # what makes a contract count in the reports: approved (or since expired); superseded
 # versions are replaced by the approved one, drafts, reviews and cancelled ones do not count
 EFFECTIVE_CONTRACT_SQL = "('approved', 'expired')"
+# the count of each step as a column of its own (1 on that step's rows), so that the
+# conversion rates are ratios of two sums of the same group
+STEP_COUNTS = [('1_lead', 'lead_count'), ('2_customer', 'customer_count'),
+               ('3_opportunity', 'opportunity_count'), ('4_won', 'won_count'),
+               ('5_contract', 'contract_count'), ('6_payment', 'payment_count')]
+# conversion rate field -> (step count, the count it is against): each step against the
+# step before, and each step from opportunities on against the leads
+CONVERSION_RATES = {
+    'customer_rate': ('customer_count', 'lead_count'),
+    'opportunity_rate': ('opportunity_count', 'customer_count'),
+    'won_rate': ('won_count', 'opportunity_count'),
+    'contract_rate': ('contract_count', 'won_count'),
+    'payment_rate': ('payment_count', 'contract_count'),
+    'opportunity_lead_rate': ('opportunity_count', 'lead_count'),
+    'won_lead_rate': ('won_count', 'lead_count'),
+    'contract_lead_rate': ('contract_count', 'lead_count'),
+    'payment_lead_rate': ('payment_count', 'lead_count'),
+}
 
 
 class CrmReportFunnel(models.Model):
@@ -29,33 +47,63 @@ class CrmReportFunnel(models.Model):
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     nbr = fields.Integer('Count', readonly=True)
     amount = fields.Float('Amount', digits=(16, 2), readonly=True)
+    lead_count = fields.Integer('Leads', readonly=True)
+    customer_count = fields.Integer('Customers', readonly=True)
+    opportunity_count = fields.Integer('Opportunities', readonly=True)
+    won_count = fields.Integer('Won', readonly=True)
+    contract_count = fields.Integer('Contracts', readonly=True)
+    payment_count = fields.Integer('Payment Count', readonly=True)
+    # conversion rates (%), recomputed per group (see crm.report.sql._ratio_measures)
+    customer_rate = fields.Float('Customers / Leads (%)', digits=(16, 2), readonly=True)
+    opportunity_rate = fields.Float('Opportunities / Customers (%)', digits=(16, 2),
+                                    readonly=True)
+    won_rate = fields.Float('Won / Opportunities (%)', digits=(16, 2), readonly=True)
+    contract_rate = fields.Float('Contracts / Won (%)', digits=(16, 2), readonly=True)
+    payment_rate = fields.Float('Payments / Contracts (%)', digits=(16, 2), readonly=True)
+    opportunity_lead_rate = fields.Float('Opportunities / Leads (%)', digits=(16, 2),
+                                         readonly=True)
+    won_lead_rate = fields.Float('Won / Leads (%)', digits=(16, 2), readonly=True)
+    contract_lead_rate = fields.Float('Contracts / Leads (%)', digits=(16, 2), readonly=True)
+    payment_lead_rate = fields.Float('Payments / Leads (%)', digits=(16, 2), readonly=True)
+
+    _ratio_measures = CONVERSION_RATES
 
     def _query(self):
+        def cols(step):
+            counts = ', '.join('%d AS %s' % (int(s == step), name) for s, name in STEP_COUNTS)
+            rates = ', '.join('NULL::float AS %s' % name for name in sorted(CONVERSION_RATES))
+            return '%s, %s' % (counts, rates)
         return """
             SELECT l.id * 10 + 1 AS id, '1_lead' AS step, {lead_date} AS date,
-                   l.user_id, l.team_id, l.partner_id, 1 AS nbr, 0.0 AS amount
+                   l.user_id, l.team_id, l.partner_id, 1 AS nbr, 0.0 AS amount, {c_lead}
               FROM crm_lead l WHERE l.type = 'lead' AND l.active
             UNION ALL
             SELECT p.id * 10 + 2, '2_customer', {partner_date},
-                   p.user_id, p.team_id, p.id, 1, 0.0
+                   p.user_id, p.team_id, p.id, 1, 0.0, {c_customer}
               FROM res_partner p WHERE p.is_crm_customer AND p.active
             UNION ALL
             SELECT o.id * 10 + 3, '3_opportunity', {lead_date_o},
-                   o.user_id, o.team_id, o.partner_id, 1, COALESCE(o.planned_revenue, 0)
+                   o.user_id, o.team_id, o.partner_id, 1, COALESCE(o.planned_revenue, 0),
+                   {c_opportunity}
               FROM crm_lead o WHERE o.type = 'opportunity' AND o.active
             UNION ALL
             SELECT o.id * 10 + 4, '4_won', {won_date},
-                   o.user_id, o.team_id, o.partner_id, 1, COALESCE(o.planned_revenue, 0)
+                   o.user_id, o.team_id, o.partner_id, 1, COALESCE(o.planned_revenue, 0),
+                   {c_won}
               FROM crm_lead o WHERE o.type = 'opportunity' AND o.active AND o.end_status = 'won'
             UNION ALL
             SELECT c.id * 10 + 5, '5_contract', COALESCE(c.sign_date, {contract_date}),
-                   c.user_id, c.team_id, c.partner_id, 1, COALESCE(c.amount_total, 0)
+                   c.user_id, c.team_id, c.partner_id, 1, COALESCE(c.amount_total, 0),
+                   {c_contract}
               FROM crm_contract c WHERE c.state IN {effective}
             UNION ALL
             SELECT r.id * 10 + 6, '6_payment', r.date,
-                   r.user_id, r.team_id, r.partner_id, 1, r.amount
+                   r.user_id, r.team_id, r.partner_id, 1, r.amount, {c_payment}
               FROM crm_receivable r WHERE r.state = 'approved'
-        """.format(lead_date=local_date('l.create_date'), partner_date=local_date('p.create_date'),
+        """.format(c_lead=cols('1_lead'), c_customer=cols('2_customer'),
+                   c_opportunity=cols('3_opportunity'), c_won=cols('4_won'),
+                   c_contract=cols('5_contract'), c_payment=cols('6_payment'),
+                   lead_date=local_date('l.create_date'), partner_date=local_date('p.create_date'),
                    lead_date_o=local_date('o.create_date'),
                    won_date=local_date('COALESCE(o.end_date, o.write_date)'),
                    contract_date=local_date('c.create_date'), effective=EFFECTIVE_CONTRACT_SQL)

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
+import calendar
 import datetime
 
 from odoo import api, fields, models
+from odoo.tools import pycompat
 
 from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
 from .crm_report_sql import DATE_INDEXES, local_date
@@ -16,6 +18,20 @@ MEASURES = [
     ('new_contact_count', None),
     ('follow_up_count', None),
 ]
+# completion rate field (%) -> (actual, target): recomputed per group by read_group
+COMPLETION_RATES = {
+    'contract_completion': ('contract_amount', 'target_contract_amount'),
+    'payment_completion': ('payment_amount', 'target_payment_amount'),
+    'new_customer_completion': ('new_customer_count', 'target_new_customer_count'),
+}
+# growth field (%) -> (figure, months back): the group against the same group one month
+# (MoM) or twelve months (YoY) earlier, recomputed by read_group
+GROWTH_RATES = {
+    'contract_mom': ('contract_amount', 1),
+    'contract_yoy': ('contract_amount', 12),
+    'payment_mom': ('payment_amount', 1),
+    'payment_yoy': ('payment_amount', 12),
+}
 TARGET_LEVELS = [('user', 'Salesperson Targets'), ('team', 'Team Targets')]
 
 
@@ -25,6 +41,27 @@ def _rate(actual, base):
 
 def _growth(actual, base):
     return (float(actual - base) / base) if base else None
+
+
+def _shift_month(value, months):
+    """'YYYY-MM' or 'YYYY-MM-DD' ``months`` earlier (a month's last day stays its last
+    day, another day is kept or brought back to the month's end); other values as is."""
+    if not isinstance(value, pycompat.string_types) or len(value) not in (7, 10):
+        return value
+    try:
+        year, month = int(value[:4]), int(value[5:7])
+        day = int(value[8:10]) if len(value) == 10 else None
+    except ValueError:
+        return value
+    index = year * 12 + month - 1 - months
+    new_year, new_month = divmod(index, 12)
+    new_month += 1
+    if day is None:
+        return '%04d-%02d' % (new_year, new_month)
+    last = calendar.monthrange(new_year, new_month)[1]
+    if day == calendar.monthrange(year, month)[1]:
+        day = last
+    return '%04d-%02d-%02d' % (new_year, new_month, min(day, last))
 
 
 class CrmReportPerformance(models.Model):
@@ -49,12 +86,68 @@ class CrmReportPerformance(models.Model):
     target_contract_amount = fields.Float('Target: Contract Amount', digits=(16, 2), readonly=True)
     target_payment_amount = fields.Float('Target: Payments', digits=(16, 2), readonly=True)
     target_new_customer_count = fields.Integer('Target: New Customers', readonly=True)
+    # target completion (%), recomputed per group (see crm.report.sql._ratio_measures)
+    contract_completion = fields.Float('Contract Completion (%)', digits=(16, 2),
+                                       readonly=True)
+    payment_completion = fields.Float('Payment Completion (%)', digits=(16, 2), readonly=True)
+    new_customer_completion = fields.Float('New Customer Completion (%)', digits=(16, 2),
+                                           readonly=True)
+
+    contract_mom = fields.Float('Contracts Month on Month (%)', digits=(16, 2), readonly=True)
+    contract_yoy = fields.Float('Contracts Year on Year (%)', digits=(16, 2), readonly=True)
+    payment_mom = fields.Float('Payments Month on Month (%)', digits=(16, 2), readonly=True)
+    payment_yoy = fields.Float('Payments Year on Year (%)', digits=(16, 2), readonly=True)
+
+    _ratio_measures = COMPLETION_RATES
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """MoM / YoY (``GROWTH_RATES``): each group's figure against the same group in a
+        second read whose date and month filters are moved one month (twelve months)
+        back, its month keys moved forward to match: grouped by month, each month against
+        the month before; a period (a year, a quarter) against the same span a month or a
+        year earlier. False where the earlier figure is 0, and under a day / week / month
+        grouping of ``date`` (its labels do not shift; group by Month instead)."""
+        growth = [f for f in (fields or []) if f in GROWTH_RATES]
+        result = super(CrmReportPerformance, self).read_group(
+            domain, list(fields or []) + [GROWTH_RATES[f][0] for f in growth
+                                           if GROWTH_RATES[f][0] not in (fields or [])],
+            groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        if not growth:
+            return result
+        groupby = [groupby] if isinstance(groupby, pycompat.string_types) else list(groupby)
+        used = groupby[:1] if lazy else groupby
+        figures = sorted({GROWTH_RATES[f][0] for f in growth})
+        key = lambda g, months: tuple(
+            _shift_month(g[f], -months) if f == 'period' else
+            (g[f][0] if isinstance(g[f], (list, tuple)) else g[f]) for f in used)
+        earlier = {}
+        if not any(f.split(':')[0] == 'date' for f in used):
+            for months in sorted({GROWTH_RATES[f][1] for f in growth}):
+                shifted = [(leaf[0], leaf[1], _shift_month(leaf[2], months))
+                           if isinstance(leaf, (list, tuple)) and leaf[0] in ('date', 'period')
+                           else leaf for leaf in domain]
+                rows = super(CrmReportPerformance, self).read_group(
+                    shifted, used + figures, used, lazy=False)
+                earlier[months] = {key(g, months): g for g in rows}
+        for group in result:
+            for name in growth:
+                figure, months = GROWTH_RATES[name]
+                base = (earlier.get(months, {}).get(key(group, 0)) or {}).get(figure) or 0
+                current = group.get(figure) or 0
+                group[name] = (100.0 * (current - base) / base) if base else False
+        for name in set(GROWTH_RATES[f][0] for f in growth) - set(fields or []):
+            for group in result:
+                group.pop(name, None)
+        return result
 
     def _query(self):
         zero = ("0.0 AS contract_amount, 0 AS contract_count, 0.0 AS product_amount, "
                 "0.0 AS payment_amount, 0 AS new_customer_count, 0 AS new_contact_count, "
                 "0 AS follow_up_count, 0.0 AS target_contract_amount, "
-                "0.0 AS target_payment_amount, 0 AS target_new_customer_count")
+                "0.0 AS target_payment_amount, 0 AS target_new_customer_count, " +
+                ", ".join("NULL::float AS %s" % name
+                          for name in sorted(COMPLETION_RATES) + sorted(GROWTH_RATES)))
 
         def measure(**values):
             cols = []

@@ -43,6 +43,13 @@ class CrmReportSql(models.AbstractModel):
     _description = 'CRM Report (SQL view)'
     _auto = False
 
+    # Ratio measures (percentages), recomputed per group by read_group:
+    # {field: (numerator field, denominator field)}. A ratio does not add up: the view
+    # holds NULL for it, and each group's value is 100 * sum(numerator) / sum(denominator)
+    # of that group's rows (False when the denominator is 0), so the pivot's cells, its
+    # totals, the graph and an XML-RPC read_group all give the ratio of the sums.
+    _ratio_measures = {}
+
     date = fields.Date('Date', readonly=True)
     period = fields.Char('Month', readonly=True)
     user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
@@ -69,6 +76,44 @@ class CrmReportSql(models.AbstractModel):
         a UTC datetime), so the indexes are on those very expressions (the benchmark
         tests/benchmarks/bench_reports.py shows why)."""
         return []
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        ratios = [f for f in (fields or []) if f in self._ratio_measures]
+        if not ratios:
+            return super(CrmReportSql, self).read_group(
+                domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        # the sums the ratios need, even if the caller did not ask for them
+        extra = []
+        for ratio in ratios:
+            extra += [f for f in self._ratio_measures[ratio] if f not in fields and f not in extra]
+        # an order on a ratio is applied here, over every group (SQL only sees NULLs)
+        order_terms = [t.strip() for t in (orderby or '').split(',') if t.strip()]
+        ratio_order = [t for t in order_terms if t.split()[0] in self._ratio_measures]
+        if ratio_order:
+            sql_order = ','.join(t for t in order_terms if t not in ratio_order) or False
+            result = super(CrmReportSql, self).read_group(
+                domain, list(fields) + extra, groupby, orderby=sql_order, lazy=lazy)
+        else:
+            result = super(CrmReportSql, self).read_group(
+                domain, list(fields) + extra, groupby, offset=offset, limit=limit,
+                orderby=orderby, lazy=lazy)
+        for group in result:
+            for ratio in ratios:
+                numerator, denominator = self._ratio_measures[ratio]
+                base = group.get(denominator) or 0
+                group[ratio] = (100.0 * (group.get(numerator) or 0) / base) if base else False
+            for name in extra:
+                group.pop(name, None)
+        if ratio_order:
+            # stable sorts, last term first; groups without a ratio come last
+            for term in reversed(ratio_order):
+                name, desc = term.split()[0], term.lower().endswith(' desc')
+                known = [g for g in result if g[name] is not False]
+                known.sort(key=lambda g: g[name], reverse=desc)
+                result = known + [g for g in result if g[name] is False]
+            result = result[offset:offset + limit] if limit else result[offset:]
+        return result
 
     @api.model
     def _group_totals(self, domain, measures, groupby, orderby=None, limit=None):

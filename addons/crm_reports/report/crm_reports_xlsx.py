@@ -2,6 +2,7 @@
 from odoo import _, models
 from odoo.exceptions import UserError
 
+from ..models.crm_report_funnel import STEP_COUNTS
 from ..models.crm_report_performance import MEASURES
 
 MONEY = '#,##0.00'
@@ -50,11 +51,14 @@ class CrmReportsXlsx(models.AbstractModel):
 
     def _write_table(self, sheet, row, headers, rows, kinds, totals=True, chart=None, freeze=True):
         """Write a table at ``row``: ``headers``, ``rows`` (lists of values) and the kind
-        of each column ('text', 'money', 'int', 'pct'); numeric columns other than
-        percentages get a totals row (SUM formulas with their value). Returns the row
-        after the table. ``chart`` = (workbook, type, value column, title) adds a chart of
-        that column against the first column to the right of the table."""
+        of each column ('text', 'money', 'int', 'pct', or a ratio: ('pct', numerator
+        column, denominator column) or ('growth', column, base column)); the totals row
+        sums the money and int columns (SUM formulas with their value) and gives a ratio
+        column the ratio of those columns' totals, never a sum. Returns the row after the
+        table. ``chart`` = (workbook, type, value column, title) adds a chart of that
+        column against the first column to the right of the table."""
         fmt = self._formats
+        kinds = [k if isinstance(k, tuple) else (k,) for k in kinds]
         for col, title in enumerate(headers):
             sheet.write(row, col, title, fmt['header'])
         if freeze:
@@ -62,22 +66,34 @@ class CrmReportsXlsx(models.AbstractModel):
         first = row + 1
         for r, values in enumerate(rows, first):
             for col, value in enumerate(values):
-                kind = kinds[col]
-                if kind == 'text' or value is None or value == '':
-                    sheet.write(r, col, value if value is not None else '', fmt['text'])
+                kind = 'pct' if kinds[col][0] == 'growth' else kinds[col][0]
+                if kind == 'text' or value is None or value == '' or value is False:
+                    sheet.write(r, col, value if value not in (None, False) else '', fmt['text'])
                 else:
                     sheet.write_number(r, col, value, fmt[kind])
         last = first + len(rows) - 1
         end = last + 1
         if totals:
             sheet.write(end, 0, _('Total'), fmt['total'])
+            column_sum = lambda col: sum(values[col] or 0 for values in rows)
+            column_sql = lambda col: 'SUM(%s:%s)' % (self._cell(first, col), self._cell(last, col))
             for col, kind in enumerate(kinds):
-                if col == 0 or kind not in ('money', 'int'):
+                if col == 0:
                     continue
-                value = sum(values[col] or 0 for values in rows)
-                cell = self._cell(first, col), self._cell(last, col)
-                formula = '=SUM(%s:%s)' % cell if rows else '=0'
-                sheet.write_formula(end, col, formula, fmt[kind + '_total'], value)
+                if kind[0] in ('money', 'int'):
+                    formula = '=%s' % column_sql(col) if rows else '=0'
+                    sheet.write_formula(end, col, formula, fmt[kind[0] + '_total'], column_sum(col))
+                elif len(kind) == 3 and rows:
+                    part, base = kind[1], kind[2]
+                    total, base_total = column_sum(part), column_sum(base)
+                    if kind[0] == 'growth':
+                        value = (float(total - base_total) / base_total) if base_total else ''
+                        ratio = '(%s-%s)/%s' % (column_sql(part), column_sql(base), column_sql(base))
+                    else:
+                        value = (float(total) / base_total) if base_total else ''
+                        ratio = '%s/%s' % (column_sql(part), column_sql(base))
+                    sheet.write_formula(end, col, '=IF(%s=0,"",%s)' % (column_sql(base), ratio),
+                                        fmt['pct_total'], value)
             end += 1
         sheet.set_column(0, 0, 24)
         sheet.set_column(1, max(len(headers) - 1, 1), 15)
@@ -115,9 +131,11 @@ class CrmReportsXlsx(models.AbstractModel):
         return value
 
     def _grouped(self, sheet, row, model, domain, groupby, measures, title=None, chart=None,
-                 orderby=None, limit=None):
+                 orderby=None, limit=None, freeze=True):
         """A read_group of ``model`` by ``groupby`` as a table; ``measures`` =
-        [(field, kind)]."""
+        [(field, kind)]. A ratio measure of the model (``_ratio_measures``, in %) is
+        written as a fraction in percent format; with its numerator and denominator among
+        the measures, its total is the ratio of their totals."""
         Model = self.env[model]
         if title:
             sheet.write(row, 0, title, self._formats['total'])
@@ -127,10 +145,17 @@ class CrmReportsXlsx(models.AbstractModel):
                                      limit=limit)
         headers = [Model._fields[groupby].get_description(self.env)['string']] + [
             Model._fields[m].get_description(self.env)['string'] for m in names]
-        rows = [[self._label(model, groupby, g[groupby])] + [g[m] or 0 for m in names]
+        kinds, ratios = ['text'], Model._ratio_measures
+        for name, kind in measures:
+            parts = ratios.get(name, ())
+            if parts and all(p in names for p in parts):
+                kind = ('pct',) + tuple(names.index(p) + 1 for p in parts)
+            kinds.append(kind)
+        value = lambda g, m: ((g[m] / 100.0 if g[m] is not False else None) if m in ratios
+                              else g[m] or 0)
+        rows = [[self._label(model, groupby, g[groupby])] + [value(g, m) for m in names]
                 for g in groups]
-        return self._write_table(sheet, row, headers, rows, ['text'] + [k for _m, k in measures],
-                                 chart=chart)
+        return self._write_table(sheet, row, headers, rows, kinds, chart=chart, freeze=freeze)
 
     # ------------------------------------------------------------------ reports
     def _xlsx_funnel(self, workbook, wizard):
@@ -146,23 +171,14 @@ class CrmReportsXlsx(models.AbstractModel):
             row = self._funnel_matrix(sheet, row, wizard, field, title)
 
     def _funnel_matrix(self, sheet, row, wizard, field, title):
-        Funnel = self.env['crm.report.funnel']
-        steps = Funnel._fields['step']._description_selection(self.env)
-        groups = Funnel._group_totals(wizard._date_domain(), ['nbr'], [field, 'step'],
-                                      orderby=field)
-        matrix = {}
-        for g in groups:
-            key = self._label('crm.report.funnel', field, g[field])
-            matrix.setdefault(key, {})[g['step']] = g['nbr']
-        sheet.write(row, 0, title, self._formats['total'])
-        headers = [Funnel._fields[field].get_description(self.env)['string']] + \
-            [label for _s, label in steps] + [_('Leads to Payments')]
-        rows = []
-        for key in sorted(matrix, key=lambda k: '%s' % k):
-            counts = [matrix[key].get(step, 0) for step, _l in steps]
-            rows.append([key] + counts + [(float(counts[-1]) / counts[0]) if counts[0] else None])
-        return self._write_table(sheet, row + 1, headers, rows,
-                                 ['text'] + ['int'] * len(steps) + ['pct'], freeze=False)
+        """Each step's count by ``field``, then the conversion rates (the pivot's ratio
+        measures: each step against the one before, and leads to payments); the totals
+        row gives the rates of the totals."""
+        measures = [(name, 'int') for _step, name in STEP_COUNTS] + [
+            (name, 'pct') for name in ('customer_rate', 'opportunity_rate', 'won_rate',
+                                       'contract_rate', 'payment_rate', 'payment_lead_rate')]
+        return self._grouped(sheet, row, 'crm.report.funnel', wizard._date_domain(), field,
+                             measures, title=title, freeze=False)
 
     def _xlsx_opportunity(self, workbook, wizard):
         sheet = self._sheet(workbook, _('Opportunity Funnel'), self._period_text(wizard))
@@ -197,7 +213,8 @@ class CrmReportsXlsx(models.AbstractModel):
             self._write_table(sheet, 3, [_('Month'), _('Actual'), _('Target'), _('Completion'),
                               _('Previous Month'), _('Month on Month'),
                               _('Same Month Last Year'), _('Year on Year')],
-                              rows, ['text', kind, kind, 'pct', kind, 'pct', kind, 'pct'],
+                              rows, ['text', kind, kind, ('pct', 1, 2), kind, ('growth', 1, 4),
+                                     kind, ('growth', 1, 6)],
                               chart=(workbook, 'column', 1, title))
 
     def _xlsx_completion(self, workbook, wizard):
@@ -213,7 +230,8 @@ class CrmReportsXlsx(models.AbstractModel):
                 if target:
                     headers += [Perf._fields[target].get_description(self.env)['string'],
                                 _('Completion')]
-                    kinds += [kind, 'pct']
+                    # completion of the totals: total actual / total target
+                    kinds += [kind, ('pct', len(kinds) - 1, len(kinds))]
             rows = []
             for item in items:
                 values = [item['name']]

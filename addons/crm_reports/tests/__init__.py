@@ -7,3 +7,4 @@ from . import test_activity
 from . import test_targets
 from . import test_xlsx
 from . import test_views
+from . import test_measures

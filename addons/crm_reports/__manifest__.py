@@ -32,6 +32,7 @@
     ],
     'demo': [
         'demo/crm_sales_target_demo.xml',
+        'demo/crm_reports_history_demo.xml',
     ],
     'uninstall_hook': 'uninstall_hook',
     'installable': True,

@@ -120,6 +120,11 @@ class CrmReportDashboard(models.TransientModel):
             board.churn_warning_count = churn
             board.customer_refreshed_at = refreshed_at
 
+    @api.multi
+    def name_get(self):
+        # the form's breadcrumb shows the record's name ("crm.report.dashboard,1" otherwise)
+        return [(board.id, _('Reports Dashboard')) for board in self]
+
     @api.model
     def action_open(self):
         """Menu entry: a dashboard for the current user."""

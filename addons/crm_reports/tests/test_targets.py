@@ -53,6 +53,8 @@ class TestTargets(ReportCase):
     def test_dashboard_matches_the_reports(self):
         for user in (self.lina, self.zhangwei, self.executive):
             board = self.env['crm.report.dashboard'].sudo(user).create({})
+            # the breadcrumb shows the record's name
+            self.assertEqual(board.with_context(lang='zh_CN').display_name, '报表看板')
             Perf = self.env['crm.report.performance'].sudo(user)
             level = 'team' if user != self.lina else 'user'
             totals = Perf._totals(Perf._level_domain(level) + [

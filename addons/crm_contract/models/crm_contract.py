@@ -26,6 +26,7 @@ class CrmContract(models.Model):
                 'crm.share.mixin', 'crm.guard.mixin']
     _order = 'sign_date desc, id desc'
     _crm_approval_owner_field = 'user_id'
+    _crm_share_column = 'contract_id'
 
     number = fields.Char('Contract No.', readonly=True, copy=False, index=True,
                          default=lambda self: _('New'))
@@ -68,12 +69,6 @@ class CrmContract(models.Model):
                                       'contract_id', 'attachment_id', string='Attachments')
     state = fields.Selection(STATES, 'Status', default='draft', required=True, readonly=True,
                              copy=False, index=True, track_visibility='onchange')
-    share_read_user_ids = fields.Many2many(
-        'res.users', 'crm_contract_share_read_rel', 'contract_id', 'user_id',
-        string='Shared (read)', copy=False)
-    share_write_user_ids = fields.Many2many(
-        'res.users', 'crm_contract_share_write_rel', 'contract_id', 'user_id',
-        string='Shared (read and write)', copy=False)
     crm_review_user_ids = fields.Many2many(
         'res.users', 'crm_contract_reviewer_rel', 'contract_id', 'user_id',
         string='Reviewers (all tiers)', readonly=True, copy=False)

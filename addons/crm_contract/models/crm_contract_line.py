@@ -7,6 +7,9 @@ class CrmContractLine(models.Model):
     """A product line of a contract: list price, contract price, quantity."""
     _name = 'crm.contract.line'
     _description = 'Contract Product Line'
+    _inherit = ['crm.scope.mixin']
+    _crm_scope_owner_field = 'contract_id.user_id'
+    _crm_scope_team_field = 'contract_id.team_id'
     _order = 'contract_id, sequence, id'
 
     sequence = fields.Integer(default=10)
@@ -20,10 +23,6 @@ class CrmContractLine(models.Model):
     price_unit = fields.Monetary('Contract Price')
     quantity = fields.Float('Quantity', digits=(16, 2), default=1.0)
     subtotal = fields.Monetary('Subtotal', compute='_compute_subtotal', store=True)
-    contract_user_id = fields.Many2one(related='contract_id.user_id', store=True, index=True,
-                                       readonly=True, string='Contract Owner')
-    contract_team_id = fields.Many2one(related='contract_id.team_id', store=True, index=True,
-                                       readonly=True, string='Contract Team')
 
     @api.depends('price_unit', 'quantity')
     def _compute_subtotal(self):

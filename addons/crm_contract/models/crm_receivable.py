@@ -19,9 +19,13 @@ class CrmReceivable(models.Model):
     exceed the contract amount less the payments approved or in review."""
     _name = 'crm.receivable'
     _description = 'Payment'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'crm.approval.mixin', 'crm.guard.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'crm.approval.mixin', 'crm.guard.mixin',
+                'crm.scope.mixin']
     _order = 'date desc, id desc'
     _crm_approval_owner_field = 'user_id'
+    # the contract's scope; who registered the payment (user_id, team_id) also sees it
+    _crm_scope_owner_field = 'contract_id.user_id'
+    _crm_scope_team_field = 'contract_id.team_id'
 
     number = fields.Char('Payment No.', readonly=True, copy=False, index=True,
                          default=lambda self: _('New'))

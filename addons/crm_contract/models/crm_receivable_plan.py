@@ -15,7 +15,9 @@ class CrmReceivablePlan(models.Model):
     from the approved payments booked on it and, for "overdue", from ``crm.clock``."""
     _name = 'crm.receivable.plan'
     _description = 'Payment Plan'
-    _inherit = ['crm.guard.mixin']
+    _inherit = ['crm.guard.mixin', 'crm.scope.mixin']
+    _crm_scope_owner_field = 'contract_id.user_id'
+    _crm_scope_team_field = 'contract_id.team_id'
     _order = 'contract_id, sequence, date_planned, id'
 
     sequence = fields.Integer('Instalment', default=1, required=True)

@@ -11,6 +11,7 @@ from . import crm_follow_up
 from . import crm_lead
 from . import crm_todo
 from . import crm_share_mixin
+from . import crm_scope_mixin
 from . import crm_stage_group
 from . import crm_stage
 from . import crm_team

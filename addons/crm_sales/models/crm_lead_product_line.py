@@ -7,6 +7,9 @@ class CrmLeadProductLine(models.Model):
     """A product offered in an opportunity (商机产品)."""
     _name = 'crm.lead.product.line'
     _description = 'Opportunity Product Line'
+    _inherit = ['crm.scope.mixin']
+    _crm_scope_owner_field = 'lead_id.user_id'
+    _crm_scope_team_field = 'lead_id.team_id'
     _order = 'lead_id, sequence, id'
 
     sequence = fields.Integer(default=10)
@@ -22,11 +25,6 @@ class CrmLeadProductLine(models.Model):
     subtotal = fields.Float('Subtotal', compute='_compute_subtotal', store=True, digits=(16, 2))
     currency_id = fields.Many2one('res.currency', related='lead_id.company_currency',
                                   readonly=True, string='Currency')
-    # stored copies of the opportunity's owner/team for the record rules
-    lead_user_id = fields.Many2one(related='lead_id.user_id', store=True, index=True,
-                                   readonly=True, string='Salesperson')
-    lead_team_id = fields.Many2one(related='lead_id.team_id', store=True, index=True,
-                                   readonly=True, string='Team')
 
     @api.depends('offer_price', 'quantity')
     def _compute_subtotal(self):

@@ -6,20 +6,36 @@ from odoo.exceptions import AccessError, UserError
 class CrmShareMixin(models.AbstractModel):
     """Sharing a record with colleagues (团队成员): read or write members.
 
-    Inheriting models declare the two fields themselves, each with its own relation
-    table (a many2many to res.users needs distinct table names per model)::
-
-        share_read_user_ids = fields.Many2many('res.users', 'crm_lead_share_read_rel',
-                                               'lead_id', 'user_id')
-        share_write_user_ids = fields.Many2many('res.users', 'crm_lead_share_write_rel',
-                                                'lead_id', 'user_id')
-
-    and may set ``_crm_share_owner_field`` / ``_crm_share_team_field``.
+    An inheriting model names the column of its relation tables in
+    ``_crm_share_column`` (e.g. ``'contract_id'``); the mixin then adds
+    ``share_read_user_ids`` / ``share_write_user_ids``, many2many to res.users in the
+    tables ``<table>_share_read_rel`` / ``<table>_share_write_rel`` (a many2many needs
+    its own table per model). It may also set ``_crm_share_owner_field`` /
+    ``_crm_share_team_field``.
     """
     _name = 'crm.share.mixin'
     _description = 'CRM Sharing'
     _crm_share_owner_field = 'user_id'
     _crm_share_team_field = 'team_id'
+    _crm_share_column = None
+
+    @api.model
+    def _setup_base(self):
+        super(CrmShareMixin, self)._setup_base()
+        column = self._crm_share_column
+        if not column or 'share_read_user_ids' in self._fields:
+            return
+        # the fields (and their tables) belong to the module that set the column
+        module = next(cls._module for cls in type(self).mro()
+                      if vars(cls).get('_crm_share_column') and getattr(cls, '_module', None))
+        self._add_field('share_read_user_ids', fields.Many2many(
+            'res.users', '%s_share_read_rel' % self._table, column, 'user_id',
+            string='Shared (read)', copy=False, _module=module,
+            help='Colleagues who can see this record.'))
+        self._add_field('share_write_user_ids', fields.Many2many(
+            'res.users', '%s_share_write_rel' % self._table, column, 'user_id',
+            string='Shared (read and write)', copy=False, _module=module,
+            help='Colleagues who can see and change this record.'))
 
     crm_readonly = fields.Boolean(
         'Read Only for Me', compute='_compute_crm_readonly',

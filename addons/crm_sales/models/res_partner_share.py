@@ -6,6 +6,7 @@ class ResPartner(models.Model):
     """Data scope, sharing and transfer of CRM customers."""
     _name = 'res.partner'
     _inherit = ['res.partner', 'crm.share.mixin']
+    _crm_share_column = 'partner_id'
 
     is_crm_scoped = fields.Boolean(
         'In CRM Data Scope', compute='_compute_crm_owner', store=True, index=True,
@@ -20,13 +21,6 @@ class ResPartner(models.Model):
     crm_shared_write_user_ids = fields.Many2many(
         'res.users', string='Shared for writing (customer)',
         compute='_compute_crm_shared_user_ids', search='_search_crm_shared_write_user_ids')
-    share_read_user_ids = fields.Many2many(
-        'res.users', 'res_partner_share_read_rel', 'partner_id', 'user_id',
-        string='Shared (read)', copy=False, help='Colleagues who can see this customer.')
-    share_write_user_ids = fields.Many2many(
-        'res.users', 'res_partner_share_write_rel', 'partner_id', 'user_id',
-        string='Shared (read and write)', copy=False,
-        help='Colleagues who can see and change this customer.')
 
     # is_crm_scoped shares the compute method of crm_owner_id / crm_team_id on purpose:
     # the ORM then writes the three columns in one UPDATE. Computed separately, a

@@ -98,8 +98,10 @@ class ResPartner(models.Model):
         recomputation): ``old_by_id`` = {customer id: previous owner id}; ``options``
         holds ``reason`` ('transfer', 'claim', 'auto_release'...) and ``sql`` (True when
         the rows were updated with SQL). Here: the owner and team that follow-ups store
-        for the record rules. Other modules (contracts, tickets) override it, call
-        super() and bring their records along, with SQL for the bulk case."""
+        for the record rules, and (after SQL) the scope of records that take it from
+        their customer (``crm.scope.mixin``, e.g. service tickets). Other modules
+        override it, call super() and bring their records along, with SQL for the bulk
+        case."""
         if not self:
             return True
         cr = self.env.cr
@@ -112,6 +114,8 @@ class ResPartner(models.Model):
                     OR f.crm_team_id IS DISTINCT FROM p.crm_team_id)""", (self.ids,))
         if cr.rowcount:
             self.env['crm.follow.up'].invalidate_cache(['crm_owner_id', 'crm_team_id'])
+        if options.get('sql'):
+            self.env['crm.scope.mixin']._crm_scope_customers_changed(self)
         return True
 
     def _crm_transfer_related(self, new_user, options):

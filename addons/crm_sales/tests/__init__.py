@@ -11,3 +11,4 @@ from . import test_todo
 from . import test_guard
 from . import test_deal
 from . import test_owner
+from . import test_scope_mixin

@@ -16,6 +16,8 @@ class SalesCase(SavepointCase):
         cls.wangfang = ref('crm_sales.user_sales_east_2')
         cls.yanglei = ref('crm_sales.user_sales_south_1')
         cls.zhangwei = ref('crm_sales.user_leader_east')
+        cls.chenjing = ref('crm_sales.user_leader_south')
+        cls.sunqiang = ref('crm_sales.user_sales_manager')
         cls.admin_crm = ref('crm_sales.user_crm_admin')
         cls.executive = ref('crm_sales.user_executive')
         cls.team_east = ref('crm_sales.team_east')

@@ -13,7 +13,11 @@ class CrmServicePlan(models.Model):
     next date; running it again the same day creates nothing."""
     _name = 'crm.service.plan'
     _description = 'Service Plan'
-    _inherit = ['mail.thread', 'crm.guard.mixin']
+    _inherit = ['mail.thread', 'crm.guard.mixin', 'crm.scope.mixin']
+    # salespeople see the plans of their customers (user_id / team_id: the assignee and
+    # the service team)
+    _crm_scope_owner_field = 'partner_id.crm_owner_id'
+    _crm_scope_team_field = 'partner_id.crm_team_id'
     _order = 'next_date, id'
 
     name = fields.Char('Plan', required=True, track_visibility='onchange')

@@ -34,8 +34,13 @@ class CrmServiceTicket(models.Model):
     feedback -> archived, each step timestamped (``crm.clock``)."""
     _name = 'crm.service.ticket'
     _description = 'Service Ticket'
-    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin', 'crm.guard.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'portal.mixin', 'crm.guard.mixin',
+                'crm.scope.mixin']
     _order = 'priority desc, id desc'
+    # salespeople see the tickets of their customers (user_id / team_id are the handler
+    # and the service team)
+    _crm_scope_owner_field = 'partner_id.crm_owner_id'
+    _crm_scope_team_field = 'partner_id.crm_team_id'
     _mail_post_access = 'read'
 
     number = fields.Char('Ticket Number', readonly=True, copy=False, index=True, default='/')

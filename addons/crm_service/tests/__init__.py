@@ -5,3 +5,4 @@ from . import test_mail_gateway
 from . import test_knowledge_plan
 from . import test_portal
 from . import test_views
+from . import test_ticket_scope

@@ -43,7 +43,7 @@ class CrmDemo(models.AbstractModel):
                 'customer_level_id': env.ref('crm_sales.' + level).id,
                 'customer_source_id': env.ref('crm_sales.customer_source_exhibition').id})
             self._backdate(customer, first)
-            for offset in range(months):
+            for offset in range(months + 1):     # and this month, up to yesterday
                 month = self._month_start(first, offset)
                 self._history_month(env, rnd, user, customer, month, today)
         env['crm.report.customer']._refresh_facts()

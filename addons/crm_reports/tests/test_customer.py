@@ -147,7 +147,10 @@ class TestCustomer(ReportCase):
         mine, my_total = self.env['crm.report.customer'].sudo(self.wangfang)._contribution(top_n=1)
         self.assertAlmostEqual(my_total, sum(v['contract_amount'] for v in
                                              self.raw_customers(self.wangfang).values()), 2)
-        self.assertEqual(mine[0]['partner'], self.big.display_name)
+        wangfang = self.raw_customers(self.wangfang)
+        top = max(wangfang, key=lambda pid: (wangfang[pid]['contract_amount'], -pid))
+        self.assertEqual(mine[0]['partner'], self.env['res.partner'].browse(top).display_name)
+        self.assertAlmostEqual(mine[0]['share'], wangfang[top]['contract_amount'] / my_total)
 
     def test_composition_by_level(self):
         raw = self.raw_customers(self.zhangwei)

@@ -54,7 +54,7 @@ class TestTargets(ReportCase):
         for user in (self.lina, self.zhangwei, self.executive):
             board = self.env['crm.report.dashboard'].sudo(user).create({})
             # the breadcrumb shows the record's name
-            self.assertEqual(board.with_context(lang='zh_CN').display_name, '报表看板')
+            self.assertEqual(board.with_context(lang='zh_CN').name_get()[0][1], '报表看板')
             Perf = self.env['crm.report.performance'].sudo(user)
             level = 'team' if user != self.lina else 'user'
             totals = Perf._totals(Perf._level_domain(level) + [

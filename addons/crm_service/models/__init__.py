@@ -9,3 +9,4 @@ from . import crm_service_ticket_knowledge
 from . import crm_service_plan
 from . import res_partner
 from . import crm_todo
+from . import res_users

@@ -119,7 +119,7 @@ class CrmServiceTicket(models.Model):
             vals['number'] = self.env['ir.sequence'].sudo().next_by_code('crm.service.ticket') or '/'
         if vals.get('user_id'):
             if vals['user_id'] != self.env.uid and not self.env.user._is_superuser() \
-                    and not self._is_service_manager():
+                    and not self.env.user._crm_is_service_manager():
                 raise AccessError(_('Only a service manager may assign tickets.'))
             vals.update(state='assigned', assigned_at=self.env['crm.clock'].now_str())
         ticket = super(CrmServiceTicket, self.with_context(mail_create_nolog=True)).create(vals)
@@ -137,7 +137,7 @@ class CrmServiceTicket(models.Model):
     def write(self, vals):
         vals = self._normalize_partner(dict(vals))
         manual_assign = vals.get('user_id') and not self.env.context.get('crm_action_write')
-        if manual_assign and not self.env.user._is_superuser() and not self._is_service_manager():
+        if manual_assign and not self.env.user._is_superuser() and not self.env.user._crm_is_service_manager():
             raise AccessError(_('Only a service manager may assign tickets.'))
         res = super(CrmServiceTicket, self).write(vals)
         if manual_assign:
@@ -149,7 +149,7 @@ class CrmServiceTicket(models.Model):
 
     @api.multi
     def unlink(self):
-        if not self.env.user.has_group('crm_service.group_crm_service_manager'):
+        if not self.env.user._crm_is_service_manager():
             raise AccessError(_('Only a service manager may delete tickets.'))
         return super(CrmServiceTicket, self).unlink()
 
@@ -186,7 +186,7 @@ class CrmServiceTicket(models.Model):
             ticket.portal_url = '/my/tickets/%s' % ticket.id
 
     def _compute_can_assign(self):
-        can = self._is_service_manager()
+        can = self.env.user._crm_is_service_manager()
         for ticket in self:
             ticket.can_assign = can
 
@@ -211,14 +211,11 @@ class CrmServiceTicket(models.Model):
                     'ticket': ticket.number,
                     'state': dict(ticket._fields['state']._description_selection(ticket.env))[ticket.state]})
 
-    def _is_service_manager(self):
-        return self.env.user.has_group('crm_service.group_crm_service_manager')
-
     def _check_can_work(self):
         """Agents work on the tickets of their teams (the record rules); the salespeople
         and the executive only read them."""
         user = self.env.user
-        if not user.has_group('crm_service.group_crm_service_agent'):
+        if not user._crm_is_service_agent():
             raise AccessError(_('Only service agents and service managers can work on tickets.'))
         self.check_access_rule('write')
 
@@ -228,12 +225,12 @@ class CrmServiceTicket(models.Model):
         """Assign the tickets to ``user_id`` (and ``team_id``); without a user, the
         team's rule picks one. Service managers only (agents take new tickets of their
         teams with ``action_take``)."""
-        if not self._is_service_manager():
+        if not self.env.user._crm_is_service_manager():
             raise AccessError(_('Only a service manager may assign tickets.'))
         Guard = self.env['crm.guard']
         user = Guard._arg_record('res.users', user_id, _('the handler')) if user_id else self.env['res.users']
         team = Guard._arg_record('crm.service.team', team_id, _('the service team')) if team_id else None
-        if user and not user.has_group('crm_service.group_crm_service_agent'):
+        if user and not user._crm_is_service_agent():
             raise UserError(_('%s is not a service agent.') % user.name)
         self._check_state(('new', 'assigned', 'in_progress'),
                           _('Ticket %(ticket)s is %(state)s: only open tickets can be assigned.'))
@@ -291,7 +288,7 @@ class CrmServiceTicket(models.Model):
         self._check_can_work()
         self._check_state(('assigned',), _('Ticket %(ticket)s is %(state)s: only assigned tickets can be started.'))
         for ticket in self:
-            if ticket.user_id != self.env.user and not self._is_service_manager():
+            if ticket.user_id != self.env.user and not self.env.user._crm_is_service_manager():
                 raise AccessError(_('Ticket %s is handled by %s.') % (ticket.number, ticket.user_id.name))
             ticket._flow_write({'state': 'in_progress', 'started_at': ticket.started_at or self._now()})
         return True
@@ -369,7 +366,7 @@ class CrmServiceTicket(models.Model):
         processed ticket the customer never answered)."""
         self._check_can_work()
         for ticket in self:
-            if ticket.state == 'feedback' or (ticket.state == 'processed' and self._is_service_manager()):
+            if ticket.state == 'feedback' or (ticket.state == 'processed' and self.env.user._crm_is_service_manager()):
                 ticket._flow_write({'state': 'archived', 'archived_at': self._now()})
             else:
                 ticket._check_state((), _('Ticket %(ticket)s is %(state)s: only tickets with feedback can '
@@ -379,7 +376,7 @@ class CrmServiceTicket(models.Model):
     @api.multi
     def action_reopen(self):
         """Service managers reopen a processed / fed-back ticket to its handler."""
-        if not self._is_service_manager():
+        if not self.env.user._crm_is_service_manager():
             raise AccessError(_('Only a service manager may reopen tickets.'))
         self._check_state(('processed', 'feedback'),
                           _('Ticket %(ticket)s is %(state)s: only processed tickets can be reopened.'))

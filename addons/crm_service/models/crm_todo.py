@@ -62,7 +62,7 @@ class CrmTodo(models.TransientModel):
 
     @api.model
     def _domain_ticket_unassigned(self):
-        if not self.env.user.has_group('crm_service.group_crm_service_manager'):
+        if not self.env.user._crm_is_service_manager():
             return [('id', '=', 0)]
         return [('user_id', '=', False), ('state', '=', 'new')]
 

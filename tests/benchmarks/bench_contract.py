@@ -155,10 +155,10 @@ def insert_data(env):
     cr.execute("""
         INSERT INTO crm_receivable (id, number, contract_id, partner_id, amount, date, user_id,
                                     team_id, state, submitted_by_id, create_uid, create_date,
-                                    write_uid, write_date)
+                                    write_uid, write_date, crm_scope_user_id, crm_scope_team_id)
         SELECT id, 'BHK' || lpad(g::text, 8, '0'), contract_id, partner_id, amount, date,
                user_id, team_id, state, CASE WHEN state <> 'draft' THEN user_id END,
-               user_id, date, user_id, date
+               user_id, date, user_id, date, user_id, team_id
           FROM bench_payment ORDER BY id""")
     print('  payments: ' + rate(N_PAYMENTS, time.perf_counter() - t0))
 

@@ -157,7 +157,8 @@ def insert_data(env):
     t0 = time.perf_counter()
     cr.execute("""
         INSERT INTO crm_receivable (number, contract_id, partner_id, amount, date, user_id,
-                                    team_id, state, create_uid, create_date, write_uid, write_date)
+                                    team_id, state, create_uid, create_date, write_uid, write_date,
+                                    crm_scope_user_id, crm_scope_team_id)
         WITH e AS (SELECT id, partner_id, user_id, team_id, amount_total, sign_date,
                           row_number() OVER (ORDER BY id) - 1 AS k
                      FROM crm_contract WHERE number LIKE 'BREP%%' AND state IN %(effective)s),
@@ -166,7 +167,7 @@ def insert_data(env):
                e.sign_date + 10 + 30 * (g / n.n)::int, e.user_id, e.team_id,
                CASE WHEN g %% 20 < 17 THEN 'approved' WHEN g %% 20 = 17 THEN 'waiting'
                     WHEN g %% 20 = 18 THEN 'draft' ELSE 'cancelled' END,
-               e.user_id, e.sign_date + 10, e.user_id, e.sign_date + 10
+               e.user_id, e.sign_date + 10, e.user_id, e.sign_date + 10, e.user_id, e.team_id
           FROM generate_series(0, %(n_pay)s - 1) g CROSS JOIN n JOIN e ON e.k = g %% n.n
          ORDER BY 5""",
                params)
@@ -206,7 +207,7 @@ def insert_lines(env, params):
     params['n_products'] = len(params['products'])
     cr.execute("""
         INSERT INTO crm_contract_line (sequence, contract_id, product_id, list_price, price_unit,
-                                       quantity, subtotal, contract_user_id, contract_team_id,
+                                       quantity, subtotal, crm_scope_user_id, crm_scope_team_id,
                                        create_uid, create_date, write_uid, write_date)
         WITH c AS (SELECT id, user_id, team_id, create_date, row_number() OVER (ORDER BY id) - 1 AS k
                      FROM crm_contract WHERE number LIKE 'BREP%%'),

@@ -79,9 +79,10 @@ def insert_tickets(cr, params):
                                         assigned_at, started_at, processed_at, feedback_at,
                                         archived_at, satisfaction, feedback_by,
                                         sla_warned_at, sla_breach_notified_at,
-                                        create_uid, create_date, write_uid, write_date)
-        SELECT %(prefix)s || lpad(g::text, 8, '0'), 'Bench ticket ' || g, partner_id, type_id, '1',
-               'phone', team, user_id, state, 0, md5(g::text), %(sla)s, start,
+                                        create_uid, create_date, write_uid, write_date,
+                                        crm_scope_user_id, crm_scope_team_id)
+        SELECT %(prefix)s || lpad(g::text, 8, '0'), 'Bench ticket ' || g, t.partner_id, type_id, '1',
+               'phone', team, t.user_id, state, 0, md5(g::text), %(sla)s, start,
                start + interval '4 hours', start + interval '24 hours',
                CASE WHEN state <> 'new' THEN start + interval '10 minutes' END,
                CASE WHEN state NOT IN ('new', 'assigned') THEN start + interval '1 hour' END,
@@ -93,8 +94,9 @@ def insert_tickets(cr, params):
                CASE WHEN state IN ('feedback', 'archived') THEN 'staff' END,
                CASE WHEN state IN %(open)s THEN start END,
                CASE WHEN state IN %(open)s THEN start + interval '4 hours' END,
-               1, start, 1, start
-          FROM bench_ticket ORDER BY g DESC""", params)
+               1, start, 1, start, p.crm_owner_id, p.crm_team_id
+          FROM bench_ticket t JOIN res_partner p ON p.id = t.partner_id
+         ORDER BY g DESC""", params)
 
 
 def insert_data(env):

@@ -110,3 +110,19 @@ def test_ratio_measures_over_rpc(rpc):
                        / perf['target_contract_amount']) < 1e-6
         else:
             assert perf['contract_completion'] is False
+
+
+def test_refresh_and_settings_over_rpc(rpc):
+    """A sales manager refreshes the customer totals; a salesperson may not, and may not
+    change the churn delay; a bad delay is refused in Chinese."""
+    lina, sunqiang = rpc('lina'), rpc('sunqiang')
+    assert sunqiang.call('crm.report.customer', 'action_refresh_facts') is True
+    with pytest.raises(xmlrpc.client.Fault) as info:
+        lina.call('crm.report.customer', 'action_refresh_facts')
+    assert info.value.faultCode == 4 and CHINESE.search(info.value.faultString)
+    with pytest.raises(xmlrpc.client.Fault) as info:
+        lina.call('crm.report.settings', 'create', {'churn_days': 30})
+    assert info.value.faultCode == 4
+    with pytest.raises(xmlrpc.client.Fault) as info:
+        sunqiang.call('crm.report.settings', 'create', {'churn_days': -5})
+    assert info.value.faultCode == 2 and CHINESE.search(info.value.faultString)

@@ -123,7 +123,8 @@ class CrmReportDashboard(models.TransientModel):
     @api.multi
     def name_get(self):
         # the form's breadcrumb shows the record's name ("crm.report.dashboard,1" otherwise)
-        return [(board.id, _('Reports Dashboard')) for board in self]
+        name = _('Reports Dashboard')     # not inside the comprehension: _() reads self.env
+        return [(board.id, name) for board in self]
 
     @api.model
     def action_open(self):

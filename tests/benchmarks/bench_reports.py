@@ -114,7 +114,7 @@ def insert_data(env):
                               create_uid, write_uid)
         SELECT 'Bench lead ' || g, CASE WHEN g %% 5 < 2 THEN 'lead' ELSE 'opportunity' END, true,
                c.uid, c.team, CASE WHEN g %% 5 >= 2 THEN c.id END,
-               CASE WHEN g %% 5 >= 2 THEN 10000 + (g * 7919 %% 500) * 1000 END,
+               CASE WHEN g %% 5 >= 2 THEN 10000 + (g::bigint * 7919 %% 500) * 1000 END,
                CASE WHEN g %% 5 >= 2 THEN (%(probs)s::float[])[1 + g %% %(n_stages)s] END,
                CASE WHEN g %% 5 >= 2 THEN (%(stages)s::int[])[1 + g %% %(n_stages)s] END,
                CASE WHEN g %% 5 >= 2 THEN (%(groups)s::int[])[1 + g %% %(n_stages)s] END,
@@ -145,7 +145,7 @@ def insert_data(env):
                CASE WHEN g %% 100 < 55 THEN 'approved' WHEN g %% 100 < 70 THEN 'expired'
                     WHEN g %% 100 < 82 THEN 'draft' WHEN g %% 100 < 85 THEN 'waiting'
                     WHEN g %% 100 < 93 THEN 'superseded' ELSE 'cancelled' END,
-               0, 0, 10000 + (g * 7919 %% 2000) * 1000, 0, 0, 0,
+               0, 0, 10000 + (g::bigint * 7919 %% 2000) * 1000, 0, 0, 0,
                DATE '2023-01-01' + (g * 1260 / %(n)s)::int, DATE '2023-01-01' + (g * 1260 / %(n)s)::int,
                DATE '2023-01-01' + (g * 1260 / %(n)s)::int + 365, false,
                c.uid, TIMESTAMP '2023-01-01' + (g * 1260 / %(n)s) * interval '1 day', c.uid,
@@ -213,8 +213,8 @@ def insert_lines(env, params):
                      FROM crm_contract WHERE number LIKE 'BREP%%'),
              n AS (SELECT count(*) AS n FROM c)
         SELECT 10, c.id, (%(products)s::int[])[1 + (g * 31) %% %(n_products)s],
-               1000 + (g * 7919 %% 100) * 100, 1000 + (g * 7919 %% 100) * 100, 1 + g %% 5,
-               (1000 + (g * 7919 %% 100) * 100) * (1 + g %% 5), c.user_id, c.team_id,
+               1000 + (g::bigint * 7919 %% 100) * 100, 1000 + (g::bigint * 7919 %% 100) * 100, 1 + g %% 5,
+               (1000 + (g::bigint * 7919 %% 100) * 100) * (1 + g %% 5), c.user_id, c.team_id,
                c.user_id, c.create_date, c.user_id, c.create_date
           FROM generate_series(0, %(n_lines)s - 1) g CROSS JOIN n JOIN c ON c.k = g %% n.n""",
                params)
@@ -280,7 +280,7 @@ def insert_tickets(env, params):
                (%(agent_teams)s::int[])[1 + g.g %% 2] AS team,
                CASE WHEN g.state <> 'new' THEN (%(agents)s::int[])[1 + g.g %% 2] END AS user_id,
                %(now)s::timestamp - CASE WHEN g.state IN %(open)s
-                                         THEN (g.g * 7919 %% 14400) * interval '1 minute'
+                                         THEN (g.g::bigint * 7919 %% 14400) * interval '1 minute'
                                          ELSE interval '10 days'
                                               + (g.g * 720 / %(n_tickets)s) * interval '1 day' END
                    AS start

@@ -574,6 +574,19 @@ def refresh_customer_facts(env):
     return refresh
 
 
+def refresh_summaries(env):
+    """The hourly cron of the funnel and performance daily summaries (every day before
+    the clock's today), and the size of what the screens then read."""
+    m = benchlib.measure(env, 'funnel and performance summaries: REFRESH (the hourly cron)',
+                         env['crm.report.sql']._refresh_summaries, runs=1)
+    sizes = []
+    for table in ('crm_report_funnel_summary', 'crm_report_performance_summary'):
+        env.cr.execute('SELECT count(*) FROM %s' % table)
+        sizes.append('%s %d rows' % (table, env.cr.fetchone()[0]))
+    print('  %-48s %7.3f s  (%s)\n' % (m.label, m.seconds, ', '.join(sizes)))
+    return m
+
+
 def bench_dashboard(env, d):
     out = {}
     for who, user in (('salesperson', d.lina), ('manager', d.manager)):
@@ -649,6 +662,7 @@ def main():
         d = insert_data(env)
         print('  data ready in %.1f s\n' % (time.perf_counter() - t0))
         d.refresh = refresh_customer_facts(env)
+        d.summaries = refresh_summaries(env)
         summary, factor = bench_screens(env, d)
         if os.environ.get('CRM_BENCH_ONLY'):   # a quick look at some reports
             for line in summary:
@@ -682,6 +696,8 @@ def main():
               % factor)
         print('  the customer analysis\' totals are refreshed hourly by a cron: %.3f s a run'
               % d.refresh.seconds)
+        print('  the funnel and performance summaries are refreshed hourly by a cron: %.3f s a run'
+              % d.summaries.seconds)
         print('  goal < %.1f s per screen: %s (slowest %.3f s)'
               % (GOAL, 'holds' if worst < GOAL else 'NOT MET', worst))
         print('  process max RSS: %.0f MiB' % (

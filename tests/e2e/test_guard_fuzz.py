@@ -13,12 +13,14 @@ direct writes of the fields only actions change."""
 import inspect
 import os
 import re
+import threading
 import uuid
 import xmlrpc.client
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import DB
+from conftest import DB, Rpc
 
 CJK = re.compile('[\u4e00-\u9fff]')
 ROLES = ('lina', 'zhangwei', 'sunqiang', 'zhoutao', 'wugang')
@@ -28,6 +30,7 @@ HUGE = 'x' * 100000
 BAD_ARGS = ('abc', -1, HUGE, [], {'a': 1})
 # ORM methods (create / write are fuzzed with their values below)
 ABSTRACT = set()
+WORKERS = 4    # the test server's workers (scripts/test.sh)
 EXTRA_TABLES = ('mail_message', 'mail_activity', 'ir_attachment', 'mail_followers')
 
 
@@ -230,7 +233,66 @@ def _calls(method_info, login, foreign_id):
     return calls
 
 
-def test_every_public_method_fails_cleanly_and_changes_nothing(registry_env, admin, rpc, world):
+def _check_refused(outcome, what):
+    """None if a bad value was refused with a clear error, else what is wrong."""
+    if outcome[0] == 'ok':
+        return '%s: accepted' % what
+    return _check_outcome(outcome, what)
+
+
+class CallRunner(object):
+    """Runs the fuzz calls WORKERS at a time (the test server has as many workers), each
+    thread with its own XML-RPC sessions. A batch is one method's (or one model's) calls,
+    run in order by one thread; batches go in waves of WORKERS, and the row fingerprint
+    is taken after each wave. A wave that changed rows is run again one call at a time,
+    with a fingerprint after each call, to name the call that did it."""
+
+    def __init__(self, fingerprint):
+        self.fingerprint = fingerprint
+        self.local = threading.local()
+        self.problems = []
+
+    def user(self, login):
+        cache = self.local.__dict__.setdefault('sessions', {})
+        if login not in cache:
+            cache[login] = Rpc(login)
+        return cache[login]
+
+    def _run(self, call):
+        what, login, model, method, args, kwargs, check = call
+        return check(_call(self.user(login), model, method, args, kwargs), what)
+
+    def _run_batch(self, batch):
+        return [p for p in (self._run(call) for call in batch) if p]
+
+    def run(self, batches):
+        before = self.fingerprint.take()
+        with ThreadPoolExecutor(WORKERS) as pool:
+            for start in range(0, len(batches), WORKERS):
+                wave = batches[start:start + WORKERS]
+                for found in pool.map(self._run_batch, wave):
+                    self.problems.extend(found)
+                after = self.fingerprint.take()
+                if after != before:
+                    self.problems.append('%s: changed rows: %s' % (
+                        ', '.join(sorted({'%s.%s' % (c[2], c[3]) for b in wave for c in b})),
+                        [a for a, b in zip(after, before) if a != b]))
+                    self._name_the_calls(wave, after)
+                    before = self.fingerprint.take()
+        return self.problems
+
+    def _name_the_calls(self, wave, before):
+        for batch in wave:
+            for call in batch:
+                self._run(call)
+                after = self.fingerprint.take()
+                if after != before:
+                    self.problems.append('%s changed rows: %s' % (
+                        call[0], [a for a, b in zip(after, before) if a != b]))
+                    before = after
+
+
+def test_every_public_method_fails_cleanly_and_changes_nothing(registry_env, admin, world):
     ABSTRACT.update(n for n in project_models(registry_env, abstract=True)
                     if registry_env[n]._abstract)
     methods = project_methods(registry_env)
@@ -239,25 +301,18 @@ def test_every_public_method_fails_cleanly_and_changes_nothing(registry_env, adm
     assert ('res.partner', 'action_pool_claim') in names
     assert ('crm.lead', 'action_convert') in names
     assert ('crm.clock', 'set_now') in names
-    fingerprint = Fingerprint(registry_env)
-    before = fingerprint.take()
-    problems = []
+    batches = []
     for info in methods:
         model = info[0]
         foreign_id = _foreign_id(admin, world, model, registry_env[model]._transient)
+        batch = []
         for login in ROLES:
-            user = rpc(login)
             for args, kwargs in _calls(info, login, foreign_id):
                 what = '%s.%s%r as %s' % (model, info[1], tuple(
                     a if a != HUGE else '<100k chars>' for a in args), login)
-                problem = _check_outcome(_call(user, model, info[1], args, kwargs), what)
-                if problem:
-                    problems.append(problem)
-                after = fingerprint.take()
-                if after != before:
-                    changed = [a for a, b in zip(after, before) if a != b]
-                    problems.append('%s changed rows: %s' % (what, changed))
-                    before = after
+                batch.append((what, login, model, info[1], args, kwargs, _check_outcome))
+        batches.append(batch)
+    problems = CallRunner(Fingerprint(registry_env)).run(batches)
     admin.call('crm.clock', 'set_now', False)
     assert not problems, _report(problems)
 
@@ -286,38 +341,27 @@ def _project_fields(env, model):
             and name not in ('id', 'create_uid', 'write_uid', 'create_date', 'write_date')]
 
 
-def test_create_and_write_with_bad_values_fail_cleanly(registry_env, admin, rpc, world):
+def test_create_and_write_with_bad_values_fail_cleanly(registry_env, admin, world):
     """Each project field gets values of the wrong type, out of range, too long, or
     naming nothing, in create (as a salesperson) and write (as a manager, on a record
     of the model): a clear Chinese error, nothing written."""
-    fingerprint = Fingerprint(registry_env)
-    before = fingerprint.take()
-    problems = []
-    lina, manager = rpc('lina'), rpc('sunqiang')
+    batches = []
     for model in project_models(registry_env):
         fields = _project_fields(registry_env, model)
         if not fields:
             continue
         record = _foreign_id(admin, world, model, registry_env[model]._transient)
+        batch = []
         for fname, ftype in fields:
             for bad in BAD_VALUES[ftype]:
                 label = '<%d chars>' % len(bad) if isinstance(bad, str) and len(bad) > 100 else bad
-                calls = [(lina, 'create', [{fname: bad}])]
+                batch.append(('%s.create(%s=%r) as lina' % (model, fname, label), 'lina', model,
+                              'create', [{fname: bad}], {}, _check_refused))
                 if record:
-                    calls.append((manager, 'write', [[record], {fname: bad}]))
-                for user, method, args in calls:
-                    what = '%s.%s(%s=%r) as %s' % (model, method, fname, label, user.login)
-                    outcome = _call(user, model, method, args, {})
-                    if outcome[0] == 'ok':
-                        problems.append('%s: accepted' % what)
-                    else:
-                        problem = _check_outcome(outcome, what)
-                        if problem:
-                            problems.append(problem)
-                    after = fingerprint.take()
-                    if after != before:
-                        problems.append('%s changed rows' % what)
-                        before = after
+                    batch.append(('%s.write(%s=%r) as sunqiang' % (model, fname, label), 'sunqiang',
+                                  model, 'write', [[record], {fname: bad}], {}, _check_refused))
+        batches.append(batch)
+    problems = CallRunner(Fingerprint(registry_env)).run(batches)
     assert not problems, _report(problems)
 
 

@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
 from . import crm_report_sql
+from . import crm_report_summary
 from . import crm_sales_target
 from . import crm_sales_target_line
 from . import crm_report_funnel

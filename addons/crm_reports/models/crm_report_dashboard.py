@@ -45,6 +45,10 @@ class CrmReportDashboard(models.TransientModel):
         'Customer Totals as of', compute='_compute_figures',
         help='Churn warnings count contracts, payments and follow-ups as recomputed at this '
              'time (every hour).')
+    summary_refreshed_at = fields.Datetime(
+        'Funnel Summary as of', compute='_compute_figures',
+        help='The funnel and performance read the days before this time from a summary '
+             'refreshed every hour; what was entered since shows at once.')
 
     @api.model
     def _target_level(self):
@@ -86,6 +90,7 @@ class CrmReportDashboard(models.TransientModel):
         overdue_count = env['crm.report.receivable'].search_count([('is_overdue', '=', True)])
         churn = env['crm.report.customer'].search_count([('churn_warning', '=', True)])
         refreshed_at = env['crm.report.customer']._refreshed_at()
+        summary_refreshed_at = env['crm.report.sql']._summaries_refreshed_at()
         pool_soon = env['crm.pool.rule'].sudo()._count_about_to_release(
             user_ids=self._pool_scope_user_ids())
         pct = lambda a, t: (100.0 * a / t) if t else 0.0
@@ -119,6 +124,7 @@ class CrmReportDashboard(models.TransientModel):
             board.pool_soon_count = pool_soon
             board.churn_warning_count = churn
             board.customer_refreshed_at = refreshed_at
+            board.summary_refreshed_at = summary_refreshed_at
 
     @api.multi
     def name_get(self):

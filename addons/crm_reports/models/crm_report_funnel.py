@@ -36,7 +36,8 @@ CONVERSION_RATES = {
 
 class CrmReportFunnel(models.Model):
     """Sales funnel (销售漏斗): one row per lead, customer, opportunity, won opportunity,
-    effective contract and approved payment, dated when it entered that step."""
+    effective contract and approved payment, dated when it entered that step; the days
+    before the last refresh as a daily summary (see crm_report_summary.py)."""
     _name = 'crm.report.funnel'
     _inherit = 'crm.report.sql'
     _description = 'Sales Funnel'
@@ -44,7 +45,6 @@ class CrmReportFunnel(models.Model):
     _order = 'date desc, step'
 
     step = fields.Selection(FUNNEL_STEPS, 'Step', readonly=True)
-    partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     nbr = fields.Integer('Count', readonly=True)
     amount = fields.Float('Amount', digits=(16, 2), readonly=True)
     lead_count = fields.Integer('Leads', readonly=True)
@@ -67,6 +67,9 @@ class CrmReportFunnel(models.Model):
     payment_lead_rate = fields.Float('Payments / Leads (%)', digits=(16, 2), readonly=True)
 
     _ratio_measures = CONVERSION_RATES
+    _summary_keys = ('step', 'date', 'user_id', 'team_id')
+    _summary_sums = ('nbr', 'amount') + tuple(name for _step, name in STEP_COUNTS)
+    _count_measure = 'nbr'
 
     def _query(self):
         def cols(step):
@@ -75,30 +78,30 @@ class CrmReportFunnel(models.Model):
             return '%s, %s' % (counts, rates)
         return """
             SELECT l.id * 10 + 1 AS id, '1_lead' AS step, {lead_date} AS date,
-                   l.user_id, l.team_id, l.partner_id, 1 AS nbr, 0.0 AS amount, {c_lead}
+                   l.user_id, l.team_id, 1 AS nbr, 0.0 AS amount, {c_lead}
               FROM crm_lead l WHERE l.type = 'lead' AND l.active
             UNION ALL
             SELECT p.id * 10 + 2, '2_customer', {partner_date},
-                   p.user_id, p.team_id, p.id, 1, 0.0, {c_customer}
+                   p.user_id, p.team_id, 1, 0.0, {c_customer}
               FROM res_partner p WHERE p.is_crm_customer AND p.active
             UNION ALL
             SELECT o.id * 10 + 3, '3_opportunity', {lead_date_o},
-                   o.user_id, o.team_id, o.partner_id, 1, COALESCE(o.planned_revenue, 0),
+                   o.user_id, o.team_id, 1, COALESCE(o.planned_revenue, 0),
                    {c_opportunity}
               FROM crm_lead o WHERE o.type = 'opportunity' AND o.active
             UNION ALL
             SELECT o.id * 10 + 4, '4_won', {won_date},
-                   o.user_id, o.team_id, o.partner_id, 1, COALESCE(o.planned_revenue, 0),
+                   o.user_id, o.team_id, 1, COALESCE(o.planned_revenue, 0),
                    {c_won}
               FROM crm_lead o WHERE o.type = 'opportunity' AND o.active AND o.end_status = 'won'
             UNION ALL
             SELECT c.id * 10 + 5, '5_contract', COALESCE(c.sign_date, {contract_date}),
-                   c.user_id, c.team_id, c.partner_id, 1, COALESCE(c.amount_total, 0),
+                   c.user_id, c.team_id, 1, COALESCE(c.amount_total, 0),
                    {c_contract}
               FROM crm_contract c WHERE c.state IN {effective}
             UNION ALL
             SELECT r.id * 10 + 6, '6_payment', r.date,
-                   r.user_id, r.team_id, r.partner_id, 1, r.amount, {c_payment}
+                   r.user_id, r.team_id, 1, r.amount, {c_payment}
               FROM crm_receivable r WHERE r.state = 'approved'
         """.format(c_lead=cols('1_lead'), c_customer=cols('2_customer'),
                    c_opportunity=cols('3_opportunity'), c_won=cols('4_won'),

@@ -99,6 +99,9 @@ class CrmReportPerformance(models.Model):
     payment_yoy = fields.Float('Payments Year on Year (%)', digits=(16, 2), readonly=True)
 
     _ratio_measures = COMPLETION_RATES
+    _summary_keys = ('date', 'user_id', 'team_id', 'target_level')
+    _summary_sums = tuple(m for pair in MEASURES for m in pair if m)
+    _summary_live_rows = 'q.target_level IS NOT NULL'     # targets: always as entered
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
 from odoo import api, fields, models, tools
+from odoo.tools import pycompat
 
 # Reports count days and months in Beijing time (the company's), whatever the server's.
 REPORT_TZ = 'Asia/Shanghai'
@@ -64,10 +65,15 @@ class CrmReportSql(models.AbstractModel):
                 name, table, expression, (' WHERE %s' % where) if where else ''))
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute("CREATE OR REPLACE VIEW %s AS (SELECT u.*, to_char(u.date, 'YYYY-MM') "
-                            "AS period FROM (%s) u)" % (self._table, self._query()))
+                            "AS period FROM (%s) u)" % (self._table, self._view_query()))
 
     def _query(self):
         raise NotImplementedError
+
+    def _view_query(self):
+        """The SQL the report's view selects from: its ``_query()`` (see
+        crm_report_summary.py for the reports that keep a daily summary)."""
+        return self._query()
 
     def _source_indexes(self):
         """Indexes the view's filters need on its source tables: [(name, table,
@@ -81,8 +87,8 @@ class CrmReportSql(models.AbstractModel):
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
         ratios = [f for f in (fields or []) if f in self._ratio_measures]
         if not ratios:
-            return super(CrmReportSql, self).read_group(
-                domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+            return self._read_group_sorted(domain, fields, groupby, offset=offset, limit=limit,
+                                           orderby=orderby, lazy=lazy)
         # the sums the ratios need, even if the caller did not ask for them
         extra = []
         for ratio in ratios:
@@ -92,10 +98,10 @@ class CrmReportSql(models.AbstractModel):
         ratio_order = [t for t in order_terms if t.split()[0] in self._ratio_measures]
         if ratio_order:
             sql_order = ','.join(t for t in order_terms if t not in ratio_order) or False
-            result = super(CrmReportSql, self).read_group(
+            result = self._read_group_sorted(
                 domain, list(fields) + extra, groupby, orderby=sql_order, lazy=lazy)
         else:
-            result = super(CrmReportSql, self).read_group(
+            result = self._read_group_sorted(
                 domain, list(fields) + extra, groupby, offset=offset, limit=limit,
                 orderby=orderby, lazy=lazy)
         for group in result:
@@ -114,6 +120,56 @@ class CrmReportSql(models.AbstractModel):
                 result = known + [g for g in result if g[name] is False]
             result = result[offset:offset + limit] if limit else result[offset:]
         return result
+
+    @api.model
+    def _read_group_sorted(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                           lazy=True):
+        """The ORM's read_group, with the groups of a many2one (salesperson, team, stage...)
+        put in the order of that model in Python rather than in SQL. For a group-by on a
+        many2one, the ORM joins the other model's table to order by its ``_order`` and
+        adds those columns to the GROUP BY: PostgreSQL then sorts every row of the report
+        by the salesperson's name (a million rows, spilled to disk) before aggregating
+        them into a handful of groups. Here the rows are grouped on the ids alone and the
+        few groups are sorted afterwards, in the same order. Only for the default order
+        of the groups, without paging, on plain columns (a day/week/month grouping of a
+        date, an explicit order, a limit go the ORM's way)."""
+        groupby_list = [groupby] if isinstance(groupby, pycompat.string_types) else list(groupby or [])
+        used = groupby_list[:1] if lazy else groupby_list
+        many2ones = [g for g in used if g in self._fields and self._fields[g].type == 'many2one']
+        if orderby or limit or offset or not many2ones or any(
+                g not in self._fields or ':' in g for g in used):
+            return super(CrmReportSql, self).read_group(
+                domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        result = super(CrmReportSql, self.with_context(crm_report_m2o_order_by_id=True)).read_group(
+            domain, fields, groupby, lazy=lazy)
+        ranks = {}
+        for name in many2ones:
+            ids = {g[name][0] for g in result if g[name]}
+            ordered = self.env[self._fields[name].comodel_name].sudo().with_context(
+                active_test=False).search([('id', 'in', list(ids))])
+            ranks[name] = {rid: rank for rank, rid in enumerate(ordered.ids)}
+
+        def sort_key(group):
+            # ascending, empty values last (as PostgreSQL orders NULLs)
+            key = []
+            for name in used:
+                value = group[name]
+                if self._fields[name].type == 'boolean':
+                    key.append((0, bool(value)))
+                elif name in ranks:
+                    key.append((0, ranks[name].get(value[0], len(ranks[name]))) if value else (1, 0))
+                else:
+                    key.append((0, value) if value is not False and value is not None else (1, 0))
+            return key
+        return sorted(result, key=sort_key)
+
+    @api.model
+    def _generate_m2o_order_by(self, alias, order_field, query, reverse_direction, seen):
+        if self._context.get('crm_report_m2o_order_by_id'):
+            # see _read_group_sorted: the many2one's id, no join
+            return ['"%s"."%s"%s' % (alias, order_field, ' DESC' if reverse_direction else '')]
+        return super(CrmReportSql, self)._generate_m2o_order_by(
+            alias, order_field, query, reverse_direction, seen)
 
     @api.model
     def _group_totals(self, domain, measures, groupby, orderby=None, limit=None):

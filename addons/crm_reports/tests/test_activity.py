@@ -79,3 +79,20 @@ class TestActivity(ReportCase):
         mine = self.env['crm.report.pool'].sudo(self.wangfang)._totals(
             [], ['released_count', 'claimed_count'])
         self.assertEqual(mine, {'released_count': 1, 'claimed_count': 1})
+
+    def test_groups_come_in_the_order_of_the_grouped_model(self):
+        """Grouped by salesperson or stage, the groups come in that model's order (the
+        salespeople's names, the stages' sequence) with the same figures as the ORM's own
+        ordering in SQL (which a limit still takes)."""
+        for model, field, measure in (('crm.report.follow.up', 'user_id', 'nbr'),
+                                      ('crm.report.opportunity', 'stage_id', 'nbr'),
+                                      ('crm.report.performance', 'team_id', 'contract_amount')):
+            Report = self.env[model].sudo(self.sunqiang)
+            groups = Report.read_group([], [field, measure], [field])
+            ids = [g[field][0] for g in groups if g[field]]
+            self.assertGreater(len(ids), 1, model)
+            Comodel = self.env[Report._fields[field].comodel_name].with_context(active_test=False)
+            self.assertEqual(ids, Comodel.search([('id', 'in', ids)]).ids, model)
+            by_sql = Report.read_group([], [field, measure], [field], limit=10000)
+            self.assertEqual([(g[field], g[measure]) for g in by_sql],
+                             [(g[field], g[measure]) for g in groups], model)

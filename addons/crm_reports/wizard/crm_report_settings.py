@@ -25,6 +25,13 @@ class CrmReportSettings(models.TransientModel):
         help='Contract, payment, follow-up and opportunity totals of the customer analysis '
              'are recomputed every hour; owners, levels and churn warnings are always current.')
 
+    summary_refreshed_at = fields.Datetime(
+        'Funnel and Performance Summaries Updated', readonly=True,
+        default=lambda self: self.env['crm.report.sql']._summaries_refreshed_at(),
+        help='The sales funnel and performance read the days before this refresh from a daily '
+             'summary (every hour); what was entered since shows at once, a change to an '
+             'earlier record after the next refresh.')
+
     @api.model
     def _check_may_configure(self):
         if not self.env.user._crm_is_manager():
@@ -55,5 +62,15 @@ class CrmReportSettings(models.TransientModel):
         self.ensure_one()
         self.env['crm.report.customer'].action_refresh_facts()
         self.customer_refreshed_at = self.env['crm.report.customer']._refreshed_at()
+        return self._reopen()
+
+    @api.multi
+    def action_refresh_summaries(self):
+        self.ensure_one()
+        self.env['crm.report.funnel'].action_refresh_summaries()
+        self.summary_refreshed_at = self.env['crm.report.sql']._summaries_refreshed_at()
+        return self._reopen()
+
+    def _reopen(self):
         return {'type': 'ir.actions.act_window', 'res_model': self._name, 'res_id': self.id,
                 'view_mode': 'form', 'target': 'new', 'name': _('Report Settings')}

@@ -2,9 +2,10 @@
 # `make test`: the same bootstrap as `make run`, then every test, on a database and a port
 # of their own (so it runs beside `make run`):
 #   1. module tests (pytest-odoo) of every module under addons/, on a fresh copy of a
-#      test database with every module and the demo data;
-#   2. end-to-end suites under tests/e2e over XML-RPC against a server with workers;
-#   3. browser tests under tests/browser in headless Chromium (playwright-core).
+#      test database with every module and the demo data, in the background;
+#   2. meanwhile, end-to-end suites under tests/e2e over XML-RPC against a server with
+#      workers on another fresh copy;
+#   3. then browser tests under tests/browser in headless Chromium (playwright-core).
 # Usage: scripts/test.sh [module ...]   only those modules' tests (and no e2e/browser).
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -22,12 +23,16 @@ say "Copying $TPL to a fresh $DB"
 # shellcheck disable=SC2086
 "$PY" "$ROOT/scripts/dbcopy.py" "$TPL" "$DB" $DBOPTS
 
+# write_conf FILE DB PORT LOGFILE: odoo.conf for one test database
+write_conf() {
+  { sed '/^\[options\]/q' "$ROOT/odoo.conf"; grep -vE '^\[options\]|^(db_name|dbfilter|http_port|longpolling_port)\b' "$ROOT/odoo.conf"
+    for o in $DBOPTS; do k=${o%%=*}; k=${k#--}; echo "$k = ${o#*=}"; done
+    echo "db_name = $2"; echo "dbfilter = ^$2\$"; echo "http_port = $3"; echo "longpolling_port = $(($3 + 3))"
+    echo "logfile = $4"
+  } > "$1"
+}
 CONF="$STATE/odoo-test.conf"
-{ sed '/^\[options\]/q' "$ROOT/odoo.conf"; grep -vE '^\[options\]|^(db_name|dbfilter|http_port|longpolling_port)\b' "$ROOT/odoo.conf"
-  for o in $DBOPTS; do k=${o%%=*}; k=${k#--}; echo "$k = ${o#*=}"; done
-  echo "db_name = $DB"; echo "dbfilter = ^$DB\$"; echo "http_port = $PORT"; echo "longpolling_port = $((PORT + 3))"
-  echo "logfile = $STATE/odoo-test-server.log"
-} > "$CONF"
+write_conf "$CONF" "$DB" "$PORT" "$STATE/odoo-test-server.log"
 
 set +e
 failed=()
@@ -35,19 +40,34 @@ failed=()
 paths=()
 if [ $# -gt 0 ]; then mods=("$@"); else mods=(); for d in "$ROOT"/addons/*/tests; do mods+=("$(basename "$(dirname "$d")")"); done; fi
 for m in "${mods[@]}"; do paths+=("addons/$m/tests"); done
-say "Module tests (pytest-odoo): ${paths[*]}"
+# module_tests CONF DB: every module's tests, each in a transaction rolled back at the end.
 # timeout: in Odoo 11 a test class whose setUpClass fails leaves its cursor holding locks
 # and the next class waits forever; a bounded run fails instead of hanging CI.
-(cd "$ROOT" && timeout --kill-after=30 1500 "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$CONF" --odoo-database="$DB" \
-   --junitxml="$ARTIFACTS/module-tests.xml" "${paths[@]}")
-rc=$?; [ $rc -ne 0 ] && failed+=("module tests")
-[ $# -gt 0 ] && { [ ${#failed[@]} -eq 0 ] && exit 0 || exit 1; }
+module_tests() {
+  (cd "$ROOT" && timeout --kill-after=30 1500 "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$1" --odoo-database="$2" \
+     --junitxml="$ARTIFACTS/module-tests.xml" "${paths[@]}")
+}
+if [ $# -gt 0 ]; then
+  say "Module tests (pytest-odoo): ${paths[*]}"
+  module_tests "$CONF" "$DB" && exit 0 || exit 1
+fi
+
+# Everything: the module tests run on a copy of their own beside the end-to-end and
+# browser tests (one of the two cores is idle during the module tests otherwise).
+MDB="${DB}_modules"
+# shellcheck disable=SC2086
+"$PY" "$ROOT/scripts/dbcopy.py" "$TPL" "$MDB" $DBOPTS
+MCONF="$STATE/odoo-test-modules.conf"
+write_conf "$MCONF" "$MDB" "$((PORT + 10))" "$STATE/odoo-test-modules.log"
+say "Module tests (pytest-odoo) on $MDB in the background (output below, at the end): ${paths[*]}"
+module_tests "$MCONF" "$MDB" > "$STATE/module-tests.out" 2>&1 &
+MODULES=$!
 
 say "Starting a test server on 127.0.0.1:$PORT (4 workers)"
 : > "$STATE/odoo-test-server.log"
 "$ROOT/scripts/odoo" -c "$CONF" --workers=4 --max-cron-threads=0 --pidfile="$STATE/odoo-test.pid" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; kill $MODULES 2>/dev/null' EXIT
 export CRM_URL="http://127.0.0.1:$PORT" CRM_DB="$DB" CRM_ODOO_CONF="$CONF" CRM_ARTIFACTS="$ARTIFACTS" CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 for _ in $(seq 120); do
   "$PY" -c "import xmlrpc.client,os; xmlrpc.client.ServerProxy(os.environ['CRM_URL']+'/xmlrpc/2/common').version()" 2>/dev/null && break
@@ -56,12 +76,18 @@ for _ in $(seq 120); do
 done
 
 say "End-to-end tests over XML-RPC (tests/e2e)"
-(cd "$ROOT" && timeout --kill-after=30 900 "$VENV/bin/pytest" -p no:cacheprovider -p no:odoo --junitxml="$ARTIFACTS/e2e-tests.xml" tests/e2e)
+(cd "$ROOT" && timeout --kill-after=30 1200 "$VENV/bin/pytest" -p no:cacheprovider -p no:odoo --junitxml="$ARTIFACTS/e2e-tests.xml" tests/e2e)
 rc=$?; [ $rc -ne 0 ] && failed+=("e2e tests")
 
 say "Browser tests in headless Chromium (tests/browser)"
 (cd "$ROOT" && timeout --kill-after=30 900 node --test --test-timeout=300000 --test-reporter=spec tests/browser/)
 rc=$?; [ $rc -ne 0 ] && failed+=("browser tests")
+
+say "Module tests (pytest-odoo), run beside the others:"
+wait $MODULES
+rc=$?
+cat "$STATE/module-tests.out"
+[ $rc -ne 0 ] && failed+=("module tests")
 
 # (With workers, /longpolling/poll answered by an HTTP worker logs "bus.Bus unavailable":
 # there is no proxy in front routing it to the gevent port; that one is expected.)

@@ -2,7 +2,7 @@
 import datetime
 
 from odoo import _, api, fields, models, tools
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
 from .crm_report_sql import TODAY_SQL, local_date
@@ -232,7 +232,10 @@ class CrmReportCustomer(models.Model):
     @api.model
     def _refresh_facts(self):
         """Recompute the customer figures (contracts, payments, follow-ups, opportunities)
-        now; the report stays readable meanwhile."""
+        now; the report stays readable meanwhile. False (nothing done) when another
+        refresh is running."""
+        if not self._try_refresh_lock('customer_facts'):
+            return False
         self.env.cr.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY %s" % FACTS_VIEW)
         self._set_refreshed_at()
         self.invalidate_cache()
@@ -248,7 +251,9 @@ class CrmReportCustomer(models.Model):
         if not self.env.user._crm_is_manager():
             raise AccessError(_('Only sales managers can refresh the customer analysis now; '
                                 'it is refreshed automatically every hour.'))
-        self.sudo()._refresh_facts()
+        if not self.sudo()._refresh_facts():
+            raise UserError(_('The customer analysis is being refreshed right now; '
+                              'try again in a minute.'))
         return True
 
     @api.model

@@ -2,7 +2,7 @@
 import datetime
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .crm_report_sql import TODAY_SQL
 
@@ -83,9 +83,20 @@ class CrmReportSql(models.AbstractModel):
                 and getattr(self.env[name], '_summary_keys', None)]
 
     @api.model
+    def _try_refresh_lock(self, name):
+        """True if this transaction may refresh ``name`` now: one refresh at a time (a
+        manager's "Refresh Now" while the cron runs), held until the transaction ends."""
+        self.env.cr.execute('SELECT pg_try_advisory_xact_lock(hashtext(%s))',
+                            ('crm_reports.refresh.%s' % name,))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
     def _refresh_summaries(self):
         """Summarize every day before today (the CRM clock's, in Beijing) of each report
-        that keeps a summary, in this transaction; the reports stay readable meanwhile."""
+        that keeps a summary, in this transaction; the reports stay readable meanwhile.
+        False (nothing done) when another refresh is running."""
+        if not self._try_refresh_lock('summaries'):
+            return False
         cr = self.env.cr
         cr.execute('SELECT %s' % TODAY_SQL)
         today = str(cr.fetchone()[0])    # 'YYYY-MM-DD'
@@ -114,7 +125,10 @@ class CrmReportSql(models.AbstractModel):
         if not self.env.user._crm_is_manager():
             raise AccessError(_('Only sales managers can refresh the report summaries now; '
                                 'they are refreshed automatically every hour.'))
-        return self.sudo()._refresh_summaries()
+        if not self.sudo()._refresh_summaries():
+            raise UserError(_('The report summaries are being refreshed right now; '
+                              'try again in a minute.'))
+        return True
 
     # ------------------------------------------------------------------ read_group
     @api.model

@@ -2,7 +2,7 @@
 """The daily summaries of the sales funnel and performance (crm_report_summary.py): the
 same figures as the live reports, what is entered today at once, a change to an earlier
 record after the next refresh, targets always live, refresh for managers only."""
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from . import test_funnel, test_performance
 from .common import ReportCase
@@ -100,3 +100,28 @@ class TestSummary(ReportCase):
         settings.action_refresh_summaries()
         self.assertEqual(settings.summary_refreshed_at,
                          self.env['crm.report.sql']._summaries_refreshed_at())
+
+    def test_one_refresh_at_a_time(self):
+        """While a refresh runs (here: another transaction holding its lock), "Refresh
+        Now" says so in Chinese and the cron's run does nothing; afterwards both work."""
+        Funnel = self.env['crm.report.funnel']
+        Customer = self.env['crm.report.customer']
+        other = self.registry.cursor()
+        try:
+            for name in ('summaries', 'customer_facts'):
+                other.execute('SELECT pg_advisory_xact_lock(hashtext(%s))',
+                              ('crm_reports.refresh.%s' % name,))
+            before = Funnel._summaries_refreshed_at()
+            zh = {'lang': 'zh_CN'}
+            with self.assertRaisesRegex(UserError, '正在刷新'):
+                Funnel.sudo(self.sunqiang).with_context(zh).action_refresh_summaries()
+            with self.assertRaisesRegex(UserError, '正在刷新'):
+                Customer.sudo(self.sunqiang).with_context(zh).action_refresh_facts()
+            self.assertFalse(Funnel._cron_refresh_summaries())
+            self.assertFalse(Customer._cron_refresh_facts())
+            self.assertEqual(Funnel._summaries_refreshed_at(), before)
+        finally:
+            other.rollback()
+            other.close()
+        self.assertTrue(Funnel.sudo(self.sunqiang).action_refresh_summaries())
+        self.assertTrue(Customer.sudo(self.sunqiang).action_refresh_facts())

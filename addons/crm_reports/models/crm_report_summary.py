@@ -46,7 +46,14 @@ class CrmReportSql(models.AbstractModel):
             return query
         cr = self.env.cr
         cr.execute('SELECT * FROM (%s) q LIMIT 0' % query)
-        columns = [d[0] for d in cr.description]
+        description = cr.description
+        columns = [d[0] for d in description]
+        # each sum keeps its column's type (sum() of an integer is a bigint or numeric,
+        # which would turn the report's counts into floats over XML-RPC)
+        cr.execute('SELECT oid, format_type(oid, NULL) FROM pg_type WHERE oid IN %s',
+                   (tuple({d[1] for d in description}),))
+        names = dict(cr.fetchall())
+        types = {d[0]: names[d[1]] for d in description}
         summary = self._summary_table()
         until = "(SELECT value::date FROM ir_config_parameter WHERE key = '%s')" % (
             self._summary_until_param())
@@ -62,7 +69,8 @@ class CrmReportSql(models.AbstractModel):
              GROUP BY {keys}
         """.format(summary=summary, keys=keys, query=query, until=until,
                    not_live=('AND NOT (%s)' % self._summary_live_rows) if self._summary_live_rows else '',
-                   sums=', '.join('sum(q.%s) AS %s' % (m, m) for m in self._summary_sums)))
+                   sums=', '.join('sum(q.%s)::%s AS %s' % (m, types[m], m)
+                                  for m in self._summary_sums)))
         # REFRESH ... CONCURRENTLY (the report stays readable) needs a unique index
         cr.execute('CREATE UNIQUE INDEX %s_keys_idx ON %s (%s)' % (summary, summary, keys))
         summarized = set(self._summary_keys) | set(self._summary_sums) | {'id'}

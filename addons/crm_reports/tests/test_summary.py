@@ -66,8 +66,13 @@ class TestSummary(ReportCase):
             self.assertEqual(funnel, live[user][0], user.login)
             self.assertEqual(performance, live[user][1], user.login)
             # a summary row stands for many records: the pivot's "Count" is still records
-            for count, nbr, _amount, _leads, _won in funnel.values():
+            for count, nbr, _amount, leads, won in funnel.values():
                 self.assertEqual(count, nbr)
+                # counts stay integers (not numeric sums, floats over XML-RPC)
+                for value in (count, nbr, leads, won):
+                    self.assertIsInstance(value, int)
+            for figures in performance.values():
+                self.assertIsInstance(figures[2], int)
         self.assertTrue(self.env['crm.report.sql']._summaries_refreshed_at())
 
     def test_today_at_once_earlier_days_after_the_refresh(self):

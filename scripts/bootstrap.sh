@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs, once: a CPython 3.7 venv with Odoo 11.0, the OCA
 # addons and their pinned dependencies, lessc, wkhtmltopdf for PDF contracts (with
-# --test instead: headless Chromium and playwright-core). A second run checks a stamp
+# --test also: headless Chromium and playwright-core). A second run checks a stamp
 # and returns in well under a second.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -74,5 +74,6 @@ install_wkhtmltopdf() {
 
 install_python
 install_node
-if [ "$WITH_TEST" = 1 ]; then install_chromium; else install_wkhtmltopdf; fi
+install_wkhtmltopdf
+if [ "$WITH_TEST" = 1 ]; then install_chromium; fi
 exit 0

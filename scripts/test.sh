@@ -31,8 +31,8 @@ write_conf() {
     echo "logfile = $4"
   } > "$1"
 }
-CONF="$STATE/odoo-test.conf"
-write_conf "$CONF" "$DB" "$PORT" "$STATE/odoo-test-server.log"
+CONF="$STATE/odoo-$DB.conf"
+write_conf "$CONF" "$DB" "$PORT" "$STATE/odoo-$DB-server.log"
 
 set +e
 failed=()
@@ -45,7 +45,7 @@ for m in "${mods[@]}"; do paths+=("addons/$m/tests"); done
 # and the next class waits forever; a bounded run fails instead of hanging CI.
 module_tests() {
   (cd "$ROOT" && timeout --kill-after=30 1500 "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$1" --odoo-database="$2" \
-     --junitxml="$ARTIFACTS/module-tests.xml" "${paths[@]}")
+     --junitxml="$ARTIFACTS/module-tests-$2.xml" "${paths[@]}")
 }
 if [ $# -gt 0 ]; then
   say "Module tests (pytest-odoo): ${paths[*]}"
@@ -57,21 +57,21 @@ fi
 MDB="${DB}_modules"
 # shellcheck disable=SC2086
 "$PY" "$ROOT/scripts/dbcopy.py" "$TPL" "$MDB" $DBOPTS
-MCONF="$STATE/odoo-test-modules.conf"
-write_conf "$MCONF" "$MDB" "$((PORT + 10))" "$STATE/odoo-test-modules.log"
+MCONF="$STATE/odoo-$MDB.conf"
+write_conf "$MCONF" "$MDB" "$((PORT + 10))" "$STATE/odoo-$MDB.log"
 say "Module tests (pytest-odoo) on $MDB in the background (output below, at the end): ${paths[*]}"
-module_tests "$MCONF" "$MDB" > "$STATE/module-tests.out" 2>&1 &
+module_tests "$MCONF" "$MDB" > "$STATE/module-tests-$DB.out" 2>&1 &
 MODULES=$!
 
 say "Starting a test server on 127.0.0.1:$PORT (4 workers)"
-: > "$STATE/odoo-test-server.log"
-"$ROOT/scripts/odoo" -c "$CONF" --workers=4 --max-cron-threads=0 --pidfile="$STATE/odoo-test.pid" &
+: > "$STATE/odoo-$DB-server.log"
+"$ROOT/scripts/odoo" -c "$CONF" --workers=4 --max-cron-threads=0 --pidfile="$STATE/odoo-$DB.pid" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; kill $MODULES 2>/dev/null' EXIT
 export CRM_URL="http://127.0.0.1:$PORT" CRM_DB="$DB" CRM_ODOO_CONF="$CONF" CRM_ARTIFACTS="$ARTIFACTS" CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 for _ in $(seq 120); do
   "$PY" -c "import xmlrpc.client,os; xmlrpc.client.ServerProxy(os.environ['CRM_URL']+'/xmlrpc/2/common').version()" 2>/dev/null && break
-  kill -0 $SERVER 2>/dev/null || { echo "test server died, see $STATE/odoo-test-server.log" >&2; exit 1; }
+  kill -0 $SERVER 2>/dev/null || { echo "test server died, see $STATE/odoo-$DB-server.log" >&2; exit 1; }
   sleep 1
 done
 
@@ -86,14 +86,14 @@ rc=$?; [ $rc -ne 0 ] && failed+=("browser tests")
 say "Module tests (pytest-odoo), run beside the others:"
 wait $MODULES
 rc=$?
-cat "$STATE/module-tests.out"
+cat "$STATE/module-tests-$DB.out"
 [ $rc -ne 0 ] && failed+=("module tests")
 
 # (With workers, /longpolling/poll answered by an HTTP worker logs "bus.Bus unavailable":
 # there is no proxy in front routing it to the gevent port; that one is expected.)
-server_errors() { grep -E " (ERROR|CRITICAL) " "$STATE/odoo-test-server.log" | grep -v "Exception during JSON request handling" ; }
+server_errors() { grep -E " (ERROR|CRITICAL) " "$STATE/odoo-$DB-server.log" | grep -v "Exception during JSON request handling" ; }
 if [ -n "$(server_errors)" ]; then
-  say "Server errors logged during the tests (from $STATE/odoo-test-server.log):"
+  say "Server errors logged during the tests (from $STATE/odoo-$DB-server.log):"
   server_errors | head -n 20 >&2
 fi
 if [ ${#failed[@]} -gt 0 ]; then

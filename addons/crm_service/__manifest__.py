@@ -3,7 +3,7 @@
     'name': 'CRM Service and Support',
     'summary': 'Service tickets with SLA in working hours, assignment rules, e-mail and '
                'portal intake, satisfaction feedback, knowledge base and service plans',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'license': 'LGPL-3',
     'author': 'CRM Team',

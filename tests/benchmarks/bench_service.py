@@ -74,7 +74,7 @@ def insert_tickets(cr, params):
     their SLA notices already sent. Also used by bench_reports.py."""
     cr.execute("""
         INSERT INTO crm_service_ticket (number, name, partner_id, type_id, priority, channel,
-                                        team_id, user_id, state, reopen_count, access_token,
+                                        team_id, user_id, state, reopen_count, opened_at,
                                         sla_id, sla_start_at, response_deadline, resolve_deadline,
                                         assigned_at, started_at, processed_at, feedback_at,
                                         archived_at, satisfaction, feedback_by,
@@ -82,7 +82,7 @@ def insert_tickets(cr, params):
                                         create_uid, create_date, write_uid, write_date,
                                         crm_scope_user_id, crm_scope_team_id)
         SELECT %(prefix)s || lpad(g::text, 8, '0'), 'Bench ticket ' || g, t.partner_id, type_id, '1',
-               'phone', team, t.user_id, state, 0, md5(g::text), %(sla)s, start,
+               'phone', team, t.user_id, state, 0, start, %(sla)s, start,
                start + interval '4 hours', start + interval '24 hours',
                CASE WHEN state <> 'new' THEN start + interval '10 minutes' END,
                CASE WHEN state NOT IN ('new', 'assigned') THEN start + interval '1 hour' END,

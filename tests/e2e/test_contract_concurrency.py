@@ -158,3 +158,70 @@ def test_two_payments_in_review_do_not_fit_together(admin):
         reviews = admin.call('tier.review', 'search_count', [
             ('model', '=', 'crm.receivable'), ('res_id', 'in', payments)])
         assert reviews == 1
+
+
+CLIENTS = 25
+
+
+def _approved_contract(admin, lina, east, tag, n, amount):
+    cid = admin.call('crm.contract', 'create', {
+        'name': 'E2E Race %s %d' % (tag, n),
+        'partner_id': _customer(admin, tag, 200 + n, lina.uid, east),
+        'user_id': lina.uid, 'team_id': east, 'date_start': '2026-12-01',
+        'date_end': '2027-11-30', 'amount_total': amount})
+    admin.call('crm.contract', 'action_submit', [cid])
+    for _tier in range(3):      # large amounts: the administrator decides every tier
+        if admin.call('crm.contract', 'read', [cid], ['state'])[0]['state'] != 'waiting':
+            break
+        admin.call('crm.contract', 'action_approve', [cid])
+    assert admin.call('crm.contract', 'read', [cid], ['state'])[0]['state'] == 'approved'
+    return cid
+
+
+def _clean_faults(results):
+    for kind, value in results:
+        assert kind != 'error', value
+        if kind == 'fault':
+            assert value.faultCode in (2, 4), 'not a clean error: %s' % value.faultString[-500:]
+            assert 'Traceback' not in value.faultString, value.faultString[-500:]
+            assert CJK.search(value.faultString), 'not in Chinese: %s' % value.faultString[-300:]
+
+
+def test_plans_added_at_once_never_exceed_the_contract(admin):
+    """25 clients each add a 54,000 plan to a 90,000 contract at the same moment: plans
+    lock their contract like payments, so exactly one gets through."""
+    east = admin.ref('crm_sales.team_east')
+    lina = Rpc('lina')
+    cid = _approved_contract(admin, lina, east, uuid.uuid4().hex[:6], 0, 90000)
+    sessions = [Rpc('lina') for _i in range(CLIENTS)]
+    results = _race([(s, 'crm.receivable.plan', 'create', [{
+        'contract_id': cid, 'amount': 54000, 'date_planned': '2027-01-15'}]) for s in sessions])
+    _clean_faults(results)
+    assert [r[0] for r in results].count('ok') == 1, results
+    plans = admin.call('crm.receivable.plan', 'search_read', [('contract_id', '=', cid)],
+                       ['amount'])
+    assert sum(p['amount'] for p in plans) == 54000
+
+
+def test_approvals_of_different_payments_of_one_contract_all_succeed(admin):
+    """The leader approves 25 payments of one contract at once (each 50,000 or more, so
+    each waits for him): every approval goes through (Odoo retries the ones that met
+    another on the contract's totals), and the contract adds them all up."""
+    east = admin.ref('crm_sales.team_east')
+    lina = Rpc('lina')
+    amount = 50000
+    cid = _approved_contract(admin, lina, east, uuid.uuid4().hex[:6], 1, amount * CLIENTS)
+    payments = [lina.call('crm.receivable', 'create', {
+        'contract_id': cid, 'amount': amount, 'date': '2026-12-05'}) for _i in range(CLIENTS)]
+    lina.call('crm.receivable', 'action_submit', payments)
+    assert {r['state'] for r in admin.call('crm.receivable', 'read', payments, ['state'])} == \
+        {'waiting'}
+    leaders = [Rpc('zhangwei') for _i in range(CLIENTS)]
+    results = _race([(leader, 'crm.receivable', 'action_approve', [[p], 'ok'])
+                     for leader, p in zip(leaders, payments)])
+    assert all(r[0] == 'ok' for r in results), [
+        r[1] if r[0] == 'error' else r[1].faultString[-300:] for r in results if r[0] != 'ok']
+    states = {r['state'] for r in admin.call('crm.receivable', 'read', payments, ['state'])}
+    assert states == {'approved'}, states
+    data = admin.call('crm.contract', 'read', [cid], ['amount_received', 'amount_in_review'])[0]
+    assert (data['amount_received'], data['amount_in_review']) == (amount * CLIENTS, 0)

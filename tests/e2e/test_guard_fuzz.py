@@ -11,7 +11,6 @@ and in both cases no row of the project's tables may change. Then ``create`` / `
 get values of the wrong type, records pointing at targets the user may not work on, and
 direct writes of the fields only actions change."""
 import inspect
-import os
 import re
 import threading
 import uuid
@@ -20,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import DB, Rpc
+from conftest import Rpc
 
 CJK = re.compile('[\u4e00-\u9fff]')
 ROLES = ('lina', 'zhangwei', 'sunqiang', 'zhoutao', 'wugang')
@@ -32,23 +31,6 @@ BAD_ARGS = ('abc', -1, HUGE, [], {'a': 1})
 ABSTRACT = set()
 WORKERS = 4    # the test server's workers (scripts/test.sh)
 EXTRA_TABLES = ('mail_message', 'mail_activity', 'ir_attachment', 'mail_followers')
-
-
-@pytest.fixture(scope='module')
-def registry_env():
-    """The registry of the test database, loaded in this process for introspection and
-    for reading row counts (never written)."""
-    import odoo
-    from odoo import SUPERUSER_ID, api
-    odoo.tools.config.parse_config(['-c', os.environ['CRM_ODOO_CONF'], '--log-level=warn'])
-    with api.Environment.manage():
-        registry = odoo.registry(DB)
-        cr = registry.cursor()
-        try:
-            yield api.Environment(cr, SUPERUSER_ID, {})
-        finally:
-            cr.rollback()
-            cr.close()
 
 
 def _is_project_class(klass):
@@ -142,7 +124,12 @@ def _report(problems):
 
 @pytest.fixture(scope='module')
 def world(admin, rpc):
-    """Records of yanglei (华南, so foreign to lina and to zhangwei's team) and of lina."""
+    return build_world(admin, rpc)
+
+
+def build_world(admin, rpc):
+    """Records of yanglei (华南, so foreign to lina and to zhangwei's team) and of lina
+    (the other fuzz suites build worlds of their own with it)."""
     uid = {login: rpc(login).uid for login in ('lina', 'yanglei')}
     tag = uuid.uuid4().hex[:6]
     south = admin.ref('crm_sales.team_south')

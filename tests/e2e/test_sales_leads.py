@@ -2,7 +2,16 @@
 cleanly (a readable UserError/ValidationError) and change nothing."""
 import time
 
+import pytest
+
 from conftest import DB, URL  # noqa: F401
+
+
+@pytest.fixture(params=['xmlrpc', 'odoorpc'])
+def rpc(request, rpc_client):
+    """Each test runs over XML-RPC and over JSON-RPC through odoorpc (the usual Python
+    client): the same messages, in the user's language, and the same outcomes."""
+    return lambda login, password=None: rpc_client(login, password, backend=request.param)
 
 
 def _unique(prefix):

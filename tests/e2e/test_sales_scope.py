@@ -164,3 +164,17 @@ def test_share_and_transfer_over_rpc(rpc, admin, world):
     opp = admin.call('crm.lead', 'read', [world['recs']['wangfang']['opportunity']],
                      ['user_id', 'stage_group_id'])[0]
     assert opp['user_id'][0] == uid['yanglei']
+
+
+def test_a_customer_with_a_name_only_is_the_creators_and_her_teams(rpc, admin):
+    """我的客户 → 创建 → a name → 保存, as the web client sends it (the action's defaults)."""
+    lina, zhangwei = rpc('lina'), rpc('zhangwei')
+    context = {'default_is_company': True, 'default_customer': True,
+               'default_company_type': 'company', 'lang': 'zh_CN'}
+    name = 'E2E 只填名称 %s' % uuid.uuid4().hex[:6]
+    pid = lina.call('res.partner', 'create', {'name': name}, context=context)
+    row = lina.call('res.partner', 'read', [pid], ['user_id', 'team_id'])[0]
+    assert row['user_id'][0] == lina.uid
+    assert row['team_id'][0] == admin.ref('crm_sales.team_east')
+    assert lina.call('res.partner', 'write', [pid], {'phone': '021-55551234'})
+    assert zhangwei.call('res.partner', 'search', [('id', '=', pid)]) == [pid]

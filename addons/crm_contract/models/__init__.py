@@ -2,8 +2,10 @@
 from . import tier_definition
 from . import tier_review
 from . import crm_approval_mixin
+from . import crm_approval_lock
 from . import crm_receivable_method
 from . import crm_contract
+from . import crm_approval_guard
 from . import crm_contract_line
 from . import crm_contract_revision
 from . import crm_contract_expiry
@@ -13,3 +15,4 @@ from . import crm_contract_payment
 from . import crm_lead
 from . import res_partner
 from . import crm_todo
+from . import ir_actions_report

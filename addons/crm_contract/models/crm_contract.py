@@ -3,6 +3,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.crm_sales.grant import granted
+
 STATES = [
     ('draft', 'Draft'),
     ('waiting', 'Waiting Approval'),
@@ -12,6 +14,7 @@ STATES = [
     ('cancelled', 'Cancelled'),
 ]
 # fields anyone with write access may change on a contract that is no longer a draft
+SHARE_FIELDS = {'share_read_user_ids', 'share_write_user_ids'}
 FREE_FIELDS = {'message_follower_ids', 'message_partner_ids', 'message_channel_ids',
                'message_ids', 'activity_ids', 'message_main_attachment_id',
                'message_last_post'}
@@ -27,6 +30,7 @@ class CrmContract(models.Model):
     _order = 'sign_date desc, id desc'
     _crm_approval_owner_field = 'user_id'
     _crm_share_column = 'contract_id'
+    _crm_owner_team_fields = ('user_id', 'team_id')
 
     number = fields.Char('Contract No.', readonly=True, copy=False, index=True,
                          default=lambda self: _('New'))
@@ -124,9 +128,16 @@ class CrmContract(models.Model):
                 raise ValidationError(_('The end date of "%s" is before its start date.')
                                       % rec.name)
 
+    @api.constrains('name')
+    def _check_name(self):
+        for rec in self:
+            if not (rec.name or '').strip():
+                raise ValidationError(_('Please enter the contract name.'))
+
     @api.constrains('discount', 'amount_total')
     def _check_amounts(self):
         for rec in self:
+            rec._crm_check_size(rec.amount_total)
             if not 0.0 <= rec.discount < 100.0:
                 raise ValidationError(_('The discount must be at least 0% and below 100%.'))
             if float_compare(rec.amount_total, 0.0,
@@ -165,7 +176,9 @@ class CrmContract(models.Model):
     def _crm_action_fields(self):
         return super(CrmContract, self)._crm_action_fields() + (
             'number', 'revision', 'state', 'submitted_by_id', 'submitted_at', 'approved_at',
-            'reject_reason', 'root_id', 'previous_id', 'expiry_notified', 'crm_review_user_ids')
+            'reject_reason', 'root_id', 'previous_id', 'expiry_notified', 'crm_review_user_ids',
+            # computed money (stored, no inverse): only their computation writes them
+            'amount_products', 'amount_received', 'amount_in_review', 'amount_outstanding')
 
     def _crm_target_fields(self):
         res = super(CrmContract, self)._crm_target_fields()
@@ -175,17 +188,20 @@ class CrmContract(models.Model):
     # ------------------------------------------------------------------ ORM
     @api.model
     def create(self, vals):
-        if not vals.get('number') or vals.get('number') == _('New'):
-            vals['number'] = self.env['ir.sequence'].next_by_code('crm.contract') or _('New')
+        env, vals = self.env, dict(vals)
         if vals.get('user_id') and 'team_id' not in vals:
             vals['team_id'] = self.env['res.users'].browse(vals['user_id']).sale_team_id.id
+        if not vals.get('number') or vals.get('number') == _('New'):
+            self, vals = self._crm_own_values(vals, creating=True, number=self.env[
+                'ir.sequence'].next_by_code('crm.contract') or _('New'))
         record = super(CrmContract, self).create(vals)
         record._crm_sync_amount()
-        return record
+        return record.with_env(env)
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get('crm_action_write') and not self.env.context.get('crm_share_ok'):
+        if not granted(self, 'action_write') and not (
+                granted(self, 'share') and set(vals) <= SHARE_FIELDS | FREE_FIELDS):
             locked = self.filtered(lambda r: r.state != 'draft')
             if locked and set(vals) - FREE_FIELDS:
                 # who may not write at all hears that first

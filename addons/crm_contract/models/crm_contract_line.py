@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.crm_sales.grant import granted, privileged
 
 
 class CrmContractLine(models.Model):
@@ -37,9 +39,11 @@ class CrmContractLine(models.Model):
             if not self.price_unit:
                 self.price_unit = self.product_id.lst_price
 
-    @api.constrains('quantity', 'price_unit', 'list_price')
+    @api.constrains('quantity', 'price_unit', 'list_price', 'subtotal')
     def _check_values(self):
         for line in self:
+            line.contract_id._crm_check_size(line.price_unit, line.list_price, line.quantity,
+                                             line.subtotal)
             if line.quantity <= 0:
                 raise ValidationError(_('The quantity of %s must be greater than zero.')
                                       % line.product_id.display_name)
@@ -48,15 +52,23 @@ class CrmContractLine(models.Model):
                                       % line.product_id.display_name)
 
     def _check_contract_draft(self, contracts):
-        if self.env.context.get('crm_action_write'):
+        if granted(self, 'action_write'):
             return
         for contract in contracts:
             if contract.state != 'draft':
                 raise UserError(_('The products of "%s" cannot change: it is no longer a draft '
                                   '(use "Change" to make a new version).') % contract.display_name)
 
+    def _check_computed(self, vals):
+        """The subtotal is price x quantity: written directly, it would change the
+        contract amount (and so its approval tiers) behind its products."""
+        if 'subtotal' in vals and not privileged(self):
+            raise AccessError(_('The subtotal is computed from the price and the quantity: '
+                                'change those instead.'))
+
     @api.model
     def create(self, vals):
+        self._check_computed(vals)
         if vals.get('contract_id'):
             self._check_contract_draft(self.env['crm.contract'].browse(vals['contract_id']))
         if vals.get('product_id') and 'list_price' not in vals:
@@ -69,6 +81,7 @@ class CrmContractLine(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._check_computed(vals)
         self._check_contract_draft(self.mapped('contract_id'))
         if vals.get('contract_id'):
             self._check_contract_draft(self.env['crm.contract'].browse(vals['contract_id']))

@@ -3,6 +3,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
+from odoo.addons.crm_sales.grant import grant
+
 
 class CrmContract(models.Model):
     """Versions of a contract: "Change" copies an approved contract into a draft V2,
@@ -49,12 +51,12 @@ class CrmContract(models.Model):
         last = max(self.sudo().search([('root_id', '=', root.id)]).mapped('revision') + [root.revision])
         # copy_data + create, not copy(): Odoo's copy() creates in English (lang=None),
         # and the new version's chatter would say "Contract created" to Chinese users
-        writer = self.with_context(crm_action_write=True)
+        writer = grant(self, 'action_write')
         new = writer.create(writer.copy_data({
             'number': self.number, 'revision': last + 1, 'root_id': root.id,
             'previous_id': self.id, 'state': 'draft', 'amount_total': self.amount_total,
             'sign_date': self.sign_date, 'date_start': self.date_start,
-            'date_end': self.date_end})[0])
+            'date_end': self.date_end})[0]).with_env(self.env)
         self._crm_post(_('%s made version V%d (%s).') % (
             self.env.user.name, new.revision, new.display_name))
         return new._crm_form_action()
@@ -99,7 +101,7 @@ class CrmContract(models.Model):
             return
         self._crm_revision_check_ready()
         previous._crm_lock()
-        previous.plan_ids.with_context(crm_action_write=True).write({'contract_id': self.id})
-        previous.receivable_ids.with_context(crm_action_write=True).write({'contract_id': self.id})
+        grant(previous.plan_ids, 'action_write').write({'contract_id': self.id})
+        grant(previous.receivable_ids, 'action_write').write({'contract_id': self.id})
         previous._crm_action_write({'state': 'superseded'})
         previous._crm_post(_('Superseded by %s.') % self.display_name)

@@ -1,7 +1,9 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
+
+from odoo.addons.crm_sales.grant import granted, privileged
 
 from .crm_contract import FREE_FIELDS
 
@@ -80,6 +82,7 @@ class CrmReceivable(models.Model):
     def _crm_check_amount(self):
         """The payment fits in what the contract still has open."""
         for rec in self:
+            rec._crm_check_size(rec.amount)
             contract = rec.contract_id.sudo()
             rounding = contract.currency_id.rounding or 0.01
             if float_compare(rec.amount, 0.0, precision_rounding=rounding) <= 0:
@@ -122,29 +125,53 @@ class CrmReceivable(models.Model):
     # ------------------------------------------------------------------ ORM
     @api.model
     def create(self, vals):
+        env, vals = self.env, dict(vals)
         contract = self.env['crm.contract'].browse(vals.get('contract_id') or [])
         if contract:
+            contract.sudo()._crm_lock()
             contract.check_access_rule('write')
             self._crm_check_contract_approved(contract)
-            contract._crm_lock()
-            vals.setdefault('user_id', contract.sudo().user_id.id)
-            vals.setdefault('team_id', contract.sudo().team_id.id)
+            vals.update(self._crm_scope_of(contract, vals))
         if not vals.get('number') or vals.get('number') == _('New'):
-            vals['number'] = self.env['ir.sequence'].next_by_code('crm.receivable') or _('New')
-        return super(CrmReceivable, self).create(vals)
+            self, vals = self._crm_own_values(vals, creating=True, number=self.env[
+                'ir.sequence'].next_by_code('crm.receivable') or _('New'))
+        return super(CrmReceivable, self).create(vals).with_env(env)
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get('crm_action_write'):
+        if not granted(self, 'action_write'):
             locked = self.filtered(lambda r: r.state != 'draft')
             if locked and set(vals) - FREE_FIELDS:
                 raise UserError(_('Payment %s is no longer a draft and cannot be edited.')
                                 % locked[0].display_name)
             if 'contract_id' in vals:
                 contract = self.env['crm.contract'].browse(vals['contract_id'])
+                contract.sudo()._crm_lock()
                 contract.check_access_rule('write')
                 self._crm_check_contract_approved(contract)
+                vals = dict(vals, **self._crm_scope_of(contract, vals))
+            elif 'user_id' in vals or 'team_id' in vals:
+                for contract in self.mapped('contract_id'):
+                    self._crm_scope_of(contract, vals)
         return super(CrmReceivable, self).write(vals)
+
+    @api.model
+    def _crm_scope_of(self, contract, vals):
+        """A payment belongs to its contract's owner and team: {user_id, team_id} of
+        ``contract``; another owner or team in ``vals`` is refused (the approver and the
+        readers follow the team)."""
+        contract = contract.sudo()
+        scope = {'user_id': contract.user_id.id, 'team_id': contract.team_id.id}
+        if not privileged(self):
+            for name, value in scope.items():
+                given = vals.get(name, value)
+                given = given[0] if isinstance(given, (list, tuple)) and given else given
+                if (given or False) != (value or False):
+                    raise AccessError(_(
+                        'A payment belongs to the owner and the sales team of its contract '
+                        '(%s, %s): it cannot be given to another person or team.') % (
+                            contract.user_id.name, contract.team_id.name or _('no team')))
+        return scope
 
     @api.multi
     def unlink(self):
@@ -155,12 +182,13 @@ class CrmReceivable(models.Model):
         return super(CrmReceivable, self).unlink()
 
     # ------------------------------------------------------------------ actions
-    @api.multi
-    def action_submit(self):
-        """Submit payments: the contract row is locked so that two payments submitted
-        at once cannot together exceed what is open."""
-        self.mapped('contract_id').sudo()._crm_lock()
-        return super(CrmReceivable, self).action_submit()
+    def _crm_lock(self):
+        """Payments lock their contract first (then themselves), in every action: two
+        payments submitted at once cannot together exceed what is open, and decisions
+        on different payments of one contract, which all recompute the contract's
+        totals, wait for each other instead of failing in the middle of the recompute."""
+        self.sudo().mapped('contract_id')._crm_lock()
+        return super(CrmReceivable, self)._crm_lock()
 
     @api.multi
     def action_cancel(self):

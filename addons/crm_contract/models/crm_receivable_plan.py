@@ -6,6 +6,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.crm_sales.grant import grant, granted
+
 PLAN_STATES = [('pending', 'Pending'), ('partial', 'Partly Received'),
                ('received', 'Received'), ('overdue', 'Overdue')]
 
@@ -108,6 +110,7 @@ class CrmReceivablePlan(models.Model):
     @api.constrains('amount', 'contract_id', 'remind_days')
     def _check_amount(self):
         for plan in self:
+            plan.contract_id._crm_check_size(plan.amount)
             rounding = plan.currency_id.rounding or 0.01
             if float_compare(plan.amount, 0.0, precision_rounding=rounding) <= 0:
                 raise ValidationError(_('The planned amount must be greater than zero.'))
@@ -125,7 +128,7 @@ class CrmReceivablePlan(models.Model):
                                         'be lower.') % (plan.sequence, plan.contract_id._crm_money(plan.amount_received)))
 
     def _check_contract_open(self, contracts):
-        if self.env.context.get('crm_action_write'):
+        if granted(self, 'action_write'):
             return
         for contract in contracts:
             if contract.state not in ('draft', 'approved'):
@@ -137,6 +140,8 @@ class CrmReceivablePlan(models.Model):
     def create(self, vals):
         if vals.get('contract_id'):
             contract = self.env['crm.contract'].browse(vals['contract_id'])
+            # plans of one contract are added one at a time (their sum is checked)
+            contract.sudo()._crm_lock()
             self._check_contract_open(contract)
             if 'sequence' not in vals:
                 vals['sequence'] = len(contract.sudo().plan_ids) + 1
@@ -145,7 +150,9 @@ class CrmReceivablePlan(models.Model):
     @api.multi
     def write(self, vals):
         self._check_contract_open(self.mapped('contract_id'))
-        if vals.get('contract_id') and not self.env.context.get('crm_action_write'):
+        if 'amount' in vals or 'contract_id' in vals:
+            self.sudo().mapped('contract_id')._crm_lock()
+        if vals.get('contract_id') and not granted(self, 'action_write'):
             raise UserError(_('A payment plan cannot move to another contract.'))
         if {'date_planned', 'remind_days'} & set(vals):
             vals = dict(vals, remind_notified=False, overdue_notified=False)
@@ -162,7 +169,7 @@ class CrmReceivablePlan(models.Model):
 
     def _crm_action_fields(self):
         return super(CrmReceivablePlan, self)._crm_action_fields() + (
-            'remind_notified', 'overdue_notified')
+            'remind_notified', 'overdue_notified', 'amount_received', 'amount_due')
 
     # ------------------------------------------------------------------ cron
     @api.model
@@ -182,7 +189,7 @@ class CrmReceivablePlan(models.Model):
                     contract.user_id, _('%s: instalment %d (%s, %s) is overdue') % (
                         contract.display_name, plan.sequence, plan.date_planned,
                         contract._crm_money(plan.amount_due)))
-                plan.with_context(crm_action_write=True).write(
+                grant(plan, 'action_write').write(
                     {'overdue_notified': True, 'remind_notified': True})
                 count += 1
             elif not plan.remind_notified and plan.date_planned >= today_str:
@@ -194,6 +201,6 @@ class CrmReceivablePlan(models.Model):
                             contract.display_name, plan.sequence,
                             contract._crm_money(plan.amount_due),
                             plan.date_planned), deadline=plan.date_planned)
-                    plan.with_context(crm_action_write=True).write({'remind_notified': True})
+                    grant(plan, 'action_write').write({'remind_notified': True})
                     count += 1
         return count

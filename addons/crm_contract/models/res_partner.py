@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
 
+from odoo.addons.crm_sales.grant import grant
+
 EFFECTIVE = ('approved', 'expired')
 
 
@@ -22,18 +24,26 @@ class ResPartner(models.Model):
     crm_currency_id = fields.Many2one('res.currency', compute='_compute_contract_totals')
 
     def _compute_contract_totals(self):
-        """One grouped query for all the customers shown (totals of the customer the
-        reader sees, over all its contracts)."""
+        """One grouped query for all the customers shown, over the contracts the reader
+        may read (a service agent, who reads no contract, reads no totals either)."""
         totals = {}
         ids = [i for i in self.ids if isinstance(i, int)]
-        if ids:
+        Contract = self.env['crm.contract']
+        if ids and Contract.check_access_rights('read', raise_exception=False):
+            query = Contract._where_calc([('partner_id', 'in', ids)])
+            Contract._apply_ir_rules(query, 'read')
+            from_clause, where_clause, params = query.get_sql()
             self.env.cr.execute("""
-                SELECT partner_id, count(*),
-                       coalesce(sum(amount_total) FILTER (WHERE state IN %s), 0),
-                       coalesce(sum(amount_received) FILTER (WHERE state IN %s), 0),
-                       coalesce(sum(amount_outstanding) FILTER (WHERE state IN %s), 0)
-                  FROM crm_contract WHERE partner_id IN %s GROUP BY partner_id""",
-                                (EFFECTIVE, EFFECTIVE, EFFECTIVE, tuple(ids)))
+                SELECT "crm_contract".partner_id, count(*),
+                       coalesce(sum("crm_contract".amount_total)
+                                FILTER (WHERE "crm_contract".state IN %s), 0),
+                       coalesce(sum("crm_contract".amount_received)
+                                FILTER (WHERE "crm_contract".state IN %s), 0),
+                       coalesce(sum("crm_contract".amount_outstanding)
+                                FILTER (WHERE "crm_contract".state IN %s), 0)
+                  FROM """ + from_clause + " WHERE " + where_clause + """
+                 GROUP BY "crm_contract".partner_id""",
+                                [EFFECTIVE, EFFECTIVE, EFFECTIVE] + params)
             totals = {row[0]: row[1:] for row in self.env.cr.fetchall()}
         currency = self.env.user.company_id.currency_id
         for partner in self:
@@ -57,12 +67,12 @@ class ResPartner(models.Model):
                 contract.message_post(author_id=options.get('author_id'), body=_(
                     'Contract transferred with its customer from %s to %s.') % (
                         old.name or _('nobody'), new_user.name), subtype='mail.mt_note')
-            Review = self.env['tier.review'].sudo().with_context(crm_approval_ok=True)
+            Review = grant(self.env['tier.review'].sudo(), 'approval')
             for contract in contracts:
                 # payments and reviews follow (the rules read their owner and team)
                 scope = {'user_id': contract.user_id.id, 'team_id': contract.team_id.id}
                 payments = contract.receivable_ids
-                payments.with_context(crm_action_write=True).write(scope)
+                grant(payments, 'action_write').write(scope)
                 Review.search(['|', '&', ('model', '=', 'crm.contract'), ('res_id', '=', contract.id),
                                '&', ('model', '=', 'crm.receivable'), ('res_id', 'in', payments.ids)]).write(
                     {'crm_owner_id': scope['user_id'], 'crm_team_id': scope['team_id']})

@@ -2,13 +2,15 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.crm_sales.grant import granted
+
 from .tier_definition import APPROVAL_MODELS
 
 
 class TierReview(models.Model):
     """Reviews of contracts and payments: the approval comment, whose turn it is, and
     the document's owner and team (for the record rules). Only the approval actions of
-    ``crm.approval.mixin`` create or change them (``crm_approval_ok`` in the context)."""
+    ``crm.approval.mixin`` create or change them (the ``approval`` grant)."""
     _inherit = 'tier.review'
     _order = 'res_id, sequence, id'
 
@@ -25,8 +27,14 @@ class TierReview(models.Model):
                 doc = self.env[review.model].sudo().browse(review.res_id).exists()
                 review.crm_document = doc.display_name if doc else False
 
+    @api.multi
+    @api.depends('definition_id.reviewer_expression', 'review_type', 'model', 'res_id')
+    def _compute_python_reviewer_ids(self):
+        self.mapped('definition_id')._crm_check_python_author()
+        return super(TierReview, self)._compute_python_reviewer_ids()
+
     def _crm_guarded(self, models_):
-        return (self.env.uid != SUPERUSER_ID and not self.env.context.get('crm_approval_ok')
+        return (self.env.uid != SUPERUSER_ID and not granted(self, 'approval')
                 and any(m in APPROVAL_MODELS for m in models_))
 
     def _crm_refuse(self):
@@ -41,12 +49,12 @@ class TierReview(models.Model):
 
     @api.multi
     def write(self, vals):
-        if self._crm_guarded(self.mapped('model') + [vals.get('model')]):
+        if self._crm_guarded(self.sudo().mapped('model') + [vals.get('model')]):
             self._crm_refuse()
         return super(TierReview, self).write(vals)
 
     @api.multi
     def unlink(self):
-        if self._crm_guarded(self.mapped('model')):
+        if self._crm_guarded(self.sudo().mapped('model')):
             self._crm_refuse()
         return super(TierReview, self).unlink()

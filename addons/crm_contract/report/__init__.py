@@ -1,2 +1,3 @@
 # -*- coding: utf-8 -*-
+from . import crm_contract_report
 from . import crm_contract_xlsx

@@ -4,6 +4,8 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.crm_sales.grant import grant, granted
+
 _logger = logging.getLogger(__name__)
 
 
@@ -86,7 +88,7 @@ class ResPartner(models.Model):
     def write(self, vals):
         """Giving customers to someone by editing the owner directly respects that user's
         customer limit too, and takes the customers out of the pool."""
-        if vals.get('user_id') and not self.env.context.get('crm_pool_skip_transfer_check'):
+        if vals.get('user_id') and not granted(self, 'pool_skip_transfer_check'):
             new_user = self.env['res.users'].sudo().browse(vals['user_id'])
             customers = self.sudo().filtered(
                 lambda p: p.is_crm_customer and p.user_id != new_user)
@@ -94,9 +96,16 @@ class ResPartner(models.Model):
                 self._pool_lock_user(new_user)
                 self.env['crm.customer.limit']._check_user_limit(new_user, 'owned', customers)
                 if 'pool_id' not in vals and customers.filtered('pool_id'):
-                    vals = dict(vals, pool_id=False, pool_entered_at=False,
-                                pool_protected_user_id=False, pool_protected_until=False)
+                    self, vals = self._crm_own_values(
+                        vals, pool_id=False, pool_entered_at=False,
+                        pool_protected_user_id=False, pool_protected_until=False)
         return super(ResPartner, self).write(vals)
+
+    @api.model
+    def _crm_wants_default_owner(self, vals):
+        """A customer created straight into a public pool has no owner."""
+        return not vals.get('pool_id') and \
+            super(ResPartner, self)._crm_wants_default_owner(vals)
 
     # ------------------------------------------------------------------ helpers
     @api.model
@@ -135,7 +144,7 @@ class ResPartner(models.Model):
     def action_transfer(self, user_id, with_contacts=True, with_opportunities=True,
                         keep_old_owner='none'):
         # remember who transfers: crm_sales calls the hook in sudo
-        return super(ResPartner, self.with_context(crm_pool_transfer_uid=self.env.uid)).action_transfer(
+        return super(ResPartner, grant(self, pool_transfer_uid=self.env.uid)).action_transfer(
             user_id, with_contacts=with_contacts, with_opportunities=with_opportunities,
             keep_old_owner=keep_old_owner)
 
@@ -144,7 +153,7 @@ class ResPartner(models.Model):
         """Transfer wizard of crm_sales (called once per customer, after its owner changed
         through _crm_set_owner, whose write already checked the new owner's customer limit
         under its row lock and took the customer out of the pool): log the transfer."""
-        if not self.env.context.get('crm_pool_skip_transfer_check') and new_user:
+        if not granted(self, 'pool_skip_transfer_check') and new_user:
             customers = self.sudo().filtered('is_crm_customer')
             if customers:
                 customers.write({'pool_reminder_sent_at': False})
@@ -152,5 +161,5 @@ class ResPartner(models.Model):
                     'transfer', customers.ids, self._pool_now(),
                     from_user_ids=(options or {}).get('old_user_id') or None,
                     to_user_id=new_user.id,
-                    user_id=self.env.context.get('crm_pool_transfer_uid') or self.env.uid)
+                    user_id=granted(self, 'pool_transfer_uid') or self.env.uid)
         return super(ResPartner, self)._crm_transfer_related(new_user, options)

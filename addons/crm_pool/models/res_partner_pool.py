@@ -7,6 +7,8 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.crm_sales.grant import grant
+
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
@@ -42,7 +44,7 @@ class ResPartner(models.Model):
                          'pool_reminder_sent_at': False, 'pool_locked': False}})
             # its open opportunities (and, with crm_contract, its contracts) follow the
             # customer to its new owner, as on a transfer; closed ones keep their owner
-            partner.with_context(crm_pool_skip_transfer_check=True)._crm_transfer_related(user, {
+            grant(partner, 'pool_skip_transfer_check')._crm_transfer_related(user, {
                 'with_contacts': True, 'with_opportunities': True, 'keep_old_owner': 'none',
                 'old_user_id': previous, 'author_id': self.env.user.partner_id.id})
             self.env['crm.pool.log']._log_bulk(

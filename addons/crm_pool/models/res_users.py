@@ -4,6 +4,8 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.crm_sales.grant import grant, granted
+
 _logger = logging.getLogger(__name__)
 
 
@@ -40,7 +42,7 @@ class ResUsers(models.Model):
     @api.multi
     def write(self, vals):
         if 'active' in vals and not vals['active'] and \
-                not self.env.context.get('crm_pool_skip_offboard'):
+                not granted(self, 'pool_skip_offboard'):
             leaving = self.filtered('active')
             if leaving:
                 # offboarding: their customers go to the pools (the wizard lets a manager
@@ -81,12 +83,12 @@ class ResUsers(models.Model):
                 mine = customers.filtered(lambda p: p.user_id == user)
                 if not mine:
                     continue
-                mine.with_context(crm_pool_skip_transfer_check=True)._crm_set_owner(
+                grant(mine, 'pool_skip_transfer_check')._crm_set_owner(
                     target, 'offboard', {'vals': {'pool_reminder_sent_at': False}})
                 options = {'with_contacts': True, 'with_opportunities': True,
                            'keep_old_owner': 'none', 'old_user_id': user.id,
                            'author_id': self.env.user.partner_id.id}
-                for partner in mine.with_context(crm_pool_skip_transfer_check=True):
+                for partner in grant(mine, 'pool_skip_transfer_check'):
                     partner._crm_transfer_related(target, options)
                 self.env['crm.pool.log']._log_bulk('offboard', mine.ids, now,
                                                    from_user_ids=user.id,

@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.crm_sales.grant import grant
+
 
 class CrmPoolOffboardWizard(models.TransientModel):
     """Offboarding: archive users; their customers go to the pools or to a colleague."""
@@ -35,5 +37,5 @@ class CrmPoolOffboardWizard(models.TransientModel):
         self.user_ids._pool_offboard(
             target=self.target_user_id if self.mode == 'user' else None,
             reason=self.reason)
-        self.user_ids.sudo().with_context(crm_pool_skip_offboard=True).write({'active': False})
+        grant(self.user_ids.sudo(), 'pool_skip_offboard').write({'active': False})
         return {'type': 'ir.actions.act_window_close'}

@@ -1,5 +1,8 @@
 # -*- coding: utf-8 -*-
 from . import crm_guard
+from . import crm_guard_action
+from . import crm_guard_mixin
+from . import crm_guard_query
 from . import crm_demo
 from . import crm_notify
 from . import ir_module_module
@@ -7,6 +10,7 @@ from . import crm_clock
 from . import crm_follow_up_mixin
 from . import crm_customer_config
 from . import res_partner
+from . import res_partner_defaults
 from . import crm_follow_up
 from . import crm_lead
 from . import crm_todo
@@ -22,3 +26,4 @@ from . import crm_lead_product_line
 from . import crm_lead_share
 from . import res_partner_share
 from . import res_partner_transfer
+from . import mail_activity

@@ -12,16 +12,15 @@ of the modules that follow inherit it.
 import datetime
 import math
 
-from odoo import SUPERUSER_ID, _, api, models
+from odoo import _, api, models
 from odoo.exceptions import AccessError, MissingError, UserError
+
 
 MAX_CHAR = 4096
 MAX_TEXT = 100000
 MAX_REASON = 2000
 MAX_NUMBER = 1e15
 INT_MAX = 2 ** 31 - 1
-#: context key an action sets when it writes the fields only actions may change
-ACTION_WRITE = 'crm_action_write'
 
 
 def _is_int(value):
@@ -197,7 +196,7 @@ class CrmGuard(models.AbstractModel):
             field = Model._fields.get(name) if isinstance(name, str) else None
             if field is None:
                 raise UserError(_('"%s" has no field "%s".') % (
-                    Model._description or model, self._short(name)))
+                    self._model_label(Model), self._short(name)))
             self._check_value(field, value, depth)
         if hasattr(Model, '_crm_action_fields'):
             self._check_action_fields(records if records is not None else Model, vals,
@@ -296,31 +295,6 @@ class CrmGuard(models.AbstractModel):
 
     # ------------------------------------------------------------------ model-level checks
     @api.model
-    def _is_privileged(self):
-        return self.env.uid == SUPERUSER_ID or self.env.context.get(ACTION_WRITE)
-
-    @api.model
-    def _check_action_fields(self, records, vals, creating=False):
-        """Fields only actions may change (``records._crm_action_fields()``) refuse a
-        direct create / write by a user: the actions check the rules first and write them
-        with ``crm_action_write`` in the context (or in sudo)."""
-        if self._is_privileged():
-            return
-        names = [n for n in records._crm_action_fields() if n in vals]
-        if creating:
-            # the web client sends the defaults of the fields on the form
-            defaults = records.default_get(names) if names else {}
-            names = [n for n in names if vals[n] and vals[n] != defaults.get(n)]
-        else:
-            names = [n for n in names if any(
-                records._fields[n].convert_to_write(rec[n], rec) != vals[n]
-                and not (not rec[n] and not vals[n]) for rec in records.sudo())]
-        if names:
-            labels = _(', ').join(self._field_label(records._fields[n]) for n in names)
-            raise AccessError(_('%s cannot be changed directly: use the corresponding '
-                                'button (action) instead.') % labels)
-
-    @api.model
     def _check_targets(self, model, vals):
         """Creating or editing a record that points at a customer, contact, lead or
         opportunity needs the right to work on that target, not only to name it:
@@ -375,120 +349,3 @@ class CrmGuard(models.AbstractModel):
                 except AccessError:
                     raise AccessError(_('You cannot use the file "%s": it belongs to a record '
                                         'you may not read.') % att.name)
-
-
-class CrmGuardMixin(models.AbstractModel):
-    """Checks of create / write: targets and attachments here (model level), fields
-    only actions may change at the RPC boundary (``rpc_guard.py``: the model's own
-    layers add such fields to ``vals`` themselves).
-
-    A model declares ``_crm_action_fields()`` (fields only its actions change) and
-    ``_crm_target_fields()`` ({field: 'write' | 'read'}: records it points at that the
-    user must be allowed to work on / read)."""
-    _name = 'crm.guard.mixin'
-    _description = 'CRM Input Checks (model)'
-
-    def _crm_action_fields(self):
-        return ()
-
-    def _crm_target_fields(self):
-        return {}
-
-    @api.model
-    def _crm_guard_vals(self, vals):
-        Guard = self.env['crm.guard']
-        Guard._check_targets(self._name, vals)
-        Guard._check_attachments(self._name, vals)
-
-    @api.model
-    def create(self, vals):
-        self._crm_guard_vals(vals)
-        return super(CrmGuardMixin, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._crm_guard_vals(vals)
-        return super(CrmGuardMixin, self).write(vals)
-
-    # ------------------------------------------------------------------ related values
-    #: models whose records have their own CRM data scope (related fields through them
-    #: are blanked for a reader who may not read the record they come from)
-    _crm_scoped_targets = ('res.partner', 'crm.lead')
-    _crm_guard_related = True
-
-    @api.model
-    def _crm_guarded_related_fields(self, names=None):
-        """{field: first hop} of the related fields reaching into a scoped record."""
-        found = {}
-        for name, field in self._fields.items():
-            if names is not None and name not in names:
-                continue
-            related = field.related
-            if not related or len(related) < 2:
-                continue
-            hop = self._fields.get(related[0])
-            if hop is not None and hop.type == 'many2one' and \
-                    hop.comodel_name in self._crm_scoped_targets:
-                found[name] = related[0]
-        return found
-
-    def _crm_hidden_related(self, names=None):
-        """{record id: {field names}} of related values the current user may not see:
-        Odoo reads related fields as superuser, so an opportunity would show the e-mail of
-        a customer the reader may not read."""
-        if not self._crm_guard_related or self.env.uid == SUPERUSER_ID or not self:
-            return {}
-        guarded = self._crm_guarded_related_fields(names)
-        if not guarded:
-            return {}
-        targets = {}
-        for rec in self.sudo():
-            for fname, hop in guarded.items():
-                target = rec[hop]
-                if target:
-                    targets.setdefault((target._name, target.id), []).append((rec.id, fname))
-        hidden = {}
-        by_model = {}
-        for model, target_id in targets:
-            by_model.setdefault(model, set()).add(target_id)
-        for model, ids in by_model.items():
-            visible = set(self.env[model].with_context(active_test=False).search(
-                [('id', 'in', list(ids))]).ids)
-            for target_id in ids - visible:
-                for rec_id, fname in targets[(model, target_id)]:
-                    hidden.setdefault(rec_id, set()).add(fname)
-        return hidden
-
-    @api.multi
-    def read(self, fields=None, load='_classic_read'):
-        result = super(CrmGuardMixin, self).read(fields=fields, load=load)
-        hidden = self._crm_hidden_related(fields) if result else {}
-        for values in result:
-            for fname in hidden.get(values['id'], ()):
-                values[fname] = False
-        return result
-
-    def _export_rows(self, fields, *args, **kwargs):
-        names = {path[0] for path in fields if len(path) == 1}
-        if not self._crm_guard_related or not self._crm_guarded_related_fields(names):
-            return super(CrmGuardMixin, self)._export_rows(fields, *args, **kwargs)
-        hidden = self._crm_hidden_related(names)
-        masks = {rec_id: [i for i, path in enumerate(fields)
-                          if len(path) == 1 and path[0] in fnames]
-                 for rec_id, fnames in hidden.items()}
-        return export_rows_masked(
-            self, lambda recs: super(CrmGuardMixin, recs)._export_rows(fields, *args, **kwargs),
-            masks, False)
-
-    @api.multi
-    def _crm_check_target_access(self, mode, source, field):
-        """Raise an AccessError unless the current user may ``mode`` ('read'/'write')
-        these records (pointed at by ``field`` of a ``source`` record)."""
-        for record in self:
-            try:
-                record.check_access_rights(mode)
-                record.check_access_rule(mode)
-            except AccessError:
-                raise AccessError(_('"%s" is not yours to work on, so you cannot link a %s '
-                                    'to it (its owner may share it with you for writing).')
-                                  % (record.sudo().display_name, source))

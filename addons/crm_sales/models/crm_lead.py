@@ -2,6 +2,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..grant import grant
 from .res_partner import normalize_name, normalize_phone
 
 
@@ -92,18 +93,23 @@ class CrmLead(models.Model):
             lead.duplicate_warning = '\n'.join(lines) or False
 
     # ------------------------------------------------------------------ CRUD
+    _crm_owner_team_fields = ('user_id', 'team_id')
+
     @api.model
     def create(self, vals):
-        if vals.get('user_id'):
-            vals.setdefault('assigned_at', self.env['crm.clock'].now_str())
-        return super(CrmLead, self).create(vals)
+        this = self
+        if vals.get('user_id') and 'assigned_at' not in vals:
+            this, vals = self._crm_own_values(vals, creating=True,
+                                              assigned_at=self.env['crm.clock'].now_str())
+        return super(CrmLead, this).create(vals)
 
     @api.multi
     def write(self, vals):
+        this = self
         if vals.get('user_id') and 'assigned_at' not in vals and \
                 any(l.user_id.id != vals['user_id'] for l in self):
-            vals = dict(vals, assigned_at=self.env['crm.clock'].now_str())
-        return super(CrmLead, self).write(vals)
+            this, vals = self._crm_own_values(vals, assigned_at=self.env['crm.clock'].now_str())
+        return super(CrmLead, this).write(vals)
 
     # ------------------------------------------------------------------ public actions
     @api.multi
@@ -148,7 +154,8 @@ class CrmLead(models.Model):
         self.env.user._crm_check_can_act()
         reason = self.env['crm.guard']._arg_text(reason, _('the reason why the lead is invalid'))
         self._crm_check_open(_('marked invalid'))
-        self.write({'lead_state': 'invalid', 'invalid_reason': reason,
+        self.check_access_rule('write')
+        grant(self, 'action_write').write({'lead_state': 'invalid', 'invalid_reason': reason,
                     'invalid_at': self.env['crm.clock'].now_str()})
         for lead in self:
             lead.message_post(body=_('Marked invalid: %s') % reason, subtype='mail.mt_note')
@@ -161,7 +168,8 @@ class CrmLead(models.Model):
         for lead in self:
             if lead.lead_state != 'invalid':
                 raise UserError(_('Lead "%s" is not marked invalid.') % lead.name)
-        self.write({'lead_state': 'open', 'invalid_reason': False, 'invalid_at': False})
+        self.check_access_rule('write')
+        grant(self, 'action_write').write({'lead_state': 'open', 'invalid_reason': False, 'invalid_at': False})
         return True
 
     @api.multi
@@ -230,7 +238,8 @@ class CrmLead(models.Model):
         if create_opportunity:
             opportunity = self.create(lead._crm_opportunity_vals(
                 opportunity_name, partner, contact, user, team))
-        lead.write({
+        lead.check_access_rule('write')
+        grant(lead, 'action_write').write({
             'lead_state': 'converted',
             'partner_id': (contact or partner).id,
             'converted_partner_id': partner.id,

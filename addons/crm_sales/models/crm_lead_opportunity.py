@@ -2,6 +2,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..grant import grant, granted
+
 END_STATUSES = [('won', 'Won'), ('lost', 'Lost'), ('invalid', 'Invalid')]
 
 
@@ -180,7 +182,7 @@ class CrmLead(models.Model):
 
     @api.multi
     def write(self, vals):
-        if 'stage_id' in vals and not self.env.context.get('crm_end_status_write'):
+        if 'stage_id' in vals and not granted(self, 'end_status_write'):
             ended = self.filtered(lambda l: l.end_status and l.stage_id.id != vals['stage_id'])
             if ended:
                 raise UserError(_(
@@ -222,7 +224,7 @@ class CrmLead(models.Model):
         for lead in self.sudo().filtered(lambda l: l.type == 'opportunity'):
             if lead.stage_id.stage_group_id != lead.stage_group_id:
                 stage = lead._stage_find(team_id=lead.team_id.id, domain=[('fold', '=', False)])
-                lead.with_context(crm_end_status_write=True).write({'stage_id': stage.id})
+                grant(lead, 'end_status_write', 'action_write').write({'stage_id': stage.id})
 
     def _crm_sync_planned_revenue(self):
         """Expected revenue = total of the product lines after the order discount
@@ -262,7 +264,7 @@ class CrmLead(models.Model):
         }
         if end_status == 'lost':
             vals['lost_reason'] = reason.id
-        self.with_context(crm_end_status_write=True).write(vals)
+        grant(self, 'end_status_write', 'action_write').write(vals)
         if end_status == 'won':
             self._crm_register_customer_deals()
         if note:
@@ -285,7 +287,7 @@ class CrmLead(models.Model):
         stage's win rate)."""
         self.env.user._crm_check_can_act()
         for lead in self.filtered('end_status'):
-            lead.with_context(crm_end_status_write=True).write({
+            grant(lead, 'end_status_write', 'action_write').write({
                 'end_status': False, 'end_reason_id': False, 'end_note': False,
                 'end_date': False, 'probability': lead.stage_id.probability, 'active': True})
         return True
@@ -295,9 +297,9 @@ class CrmLead(models.Model):
         grouped = self.filtered(lambda l: l.type == 'opportunity' and l.stage_group_id)
         others = self - grouped
         if others:
-            super(CrmLead, others.with_context(crm_end_status_write=True)).action_set_won()
+            super(CrmLead, grant(others, 'end_status_write', 'action_write')).action_set_won()
             won = others.filtered(lambda l: l.type == 'opportunity' and not l.end_status)
-            won.with_context(crm_end_status_write=True).write({
+            grant(won, 'end_status_write', 'action_write').write({
                 'end_status': 'won', 'end_date': self.env['crm.clock'].now_str()})
             won._crm_register_customer_deals()
         if grouped:
@@ -311,7 +313,7 @@ class CrmLead(models.Model):
             if not lead.lost_reason:
                 raise UserError(_('Give a reason when an opportunity is lost or invalid.'))
         for lead in opps:
-            lead.with_context(crm_end_status_write=True).write({
+            grant(lead, 'end_status_write', 'action_write').write({
                 'end_status': 'lost', 'end_reason_id': lead.lost_reason.id,
                 'end_date': self.env['crm.clock'].now_str()})
         return super(CrmLead, self).action_set_lost()

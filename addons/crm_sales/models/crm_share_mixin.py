@@ -2,6 +2,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..grant import grant, granted
+
 
 class CrmShareMixin(models.AbstractModel):
     """Sharing a record with colleagues (团队成员): read or write members.
@@ -98,7 +100,7 @@ class CrmShareMixin(models.AbstractModel):
     @api.multi
     def write(self, vals):
         if ('share_read_user_ids' in vals or 'share_write_user_ids' in vals) \
-                and self.env.uid != SUPERUSER_ID and not self.env.context.get('crm_share_ok'):
+                and self.env.uid != SUPERUSER_ID and not granted(self, 'share'):
             self._crm_check_can_manage(_('Only the owner of "%s", the leader of its team or a sales manager can share it.'))
         return super(CrmShareMixin, self).write(vals)
 
@@ -122,7 +124,7 @@ class CrmShareMixin(models.AbstractModel):
             else:
                 vals = {'share_read_user_ids': [(4, u.id) for u in members],
                         'share_write_user_ids': [(3, u.id) for u in members]}
-            record.sudo().with_context(crm_share_ok=True).write(vals)
+            grant(record.sudo(), 'share').write(vals)
             record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('Shared with %s (%s) by %s.') % (
                 _(', ').join(members.mapped('name')),
                 _('read and write') if access == 'write' else _('read only'),
@@ -138,7 +140,7 @@ class CrmShareMixin(models.AbstractModel):
             removed = users & (record.sudo().share_read_user_ids | record.sudo().share_write_user_ids)
             if not removed:
                 continue
-            record.sudo().with_context(crm_share_ok=True).write({
+            grant(record.sudo(), 'share').write({
                 'share_read_user_ids': [(3, u.id) for u in removed],
                 'share_write_user_ids': [(3, u.id) for u in removed]})
             record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('No longer shared with %s (by %s).') % (

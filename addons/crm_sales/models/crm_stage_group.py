@@ -2,6 +2,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..grant import grant
+
 
 class CrmStageGroup(models.Model):
     """A status group (商机状态组): the ordered stages an opportunity of the group's
@@ -33,7 +35,7 @@ class CrmStageGroup(models.Model):
 
     def _inverse_team_ids(self):
         Team = self.env['crm.team'].sudo()
-        Team = Team.with_context(crm_stage_group_inverse=True)
+        Team = grant(Team, 'stage_group_inverse')
         for group in self:
             current = Team.search([('stage_group_id', '=', group.id)])
             wanted = group.team_ids

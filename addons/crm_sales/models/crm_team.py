@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import api, fields, models
 
+from ..grant import granted
+
 
 class CrmTeam(models.Model):
     _inherit = 'crm.team'
@@ -23,7 +25,7 @@ class CrmTeam(models.Model):
         if 'user_id' in vals or 'active' in vals:
             self.env['ir.rule'].clear_caches()
         if 'stage_group_id' in vals and self and \
-                not self.env.context.get('crm_stage_group_inverse'):
+                not granted(self, 'stage_group_inverse'):
             self.env['crm.stage.group']._check_single_company_wide()
             self.env['crm.stage.group']._resync_opportunities()
         return res

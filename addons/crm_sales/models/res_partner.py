@@ -5,6 +5,8 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..grant import grant, granted
+
 _logger = logging.getLogger(__name__)
 
 CONTACT_ROLES = [
@@ -242,6 +244,7 @@ class ResPartner(models.Model):
 
     # a partner's related values come from its company, readable with it
     _crm_guard_related = False
+    _crm_owner_team_fields = ('user_id', 'team_id')
 
     def _crm_target_fields(self):
         return dict(super(ResPartner, self)._crm_target_fields(),
@@ -274,6 +277,7 @@ class ResPartner(models.Model):
 
     @api.model
     def create(self, vals):
+        vals = self._crm_default_owner_vals(vals)
         if vals.get('customer_code'):
             self._crm_check_code_access()
             self._crm_check_code_free(vals['customer_code'])
@@ -281,9 +285,11 @@ class ResPartner(models.Model):
             parent = self.browse(vals['parent_id'])
             if not parent.child_ids.filtered('is_primary_contact'):
                 vals['is_primary_contact'] = True
+        this = self
         if vals.get('user_id') and not vals.get('owner_assigned_at'):
-            vals['owner_assigned_at'] = self.env['crm.clock'].now_str()
-        partner = super(ResPartner, self).create(vals)
+            this, vals = self._crm_own_values(vals, creating=True,
+                                              owner_assigned_at=self.env['crm.clock'].now_str())
+        partner = super(ResPartner, this).create(vals)
         partner._crm_assign_code()
         return partner
 
@@ -299,7 +305,8 @@ class ResPartner(models.Model):
                 (self - changed).write(dict(vals))
                 return changed.write(vals)
             if changed:
-                vals = dict(vals, owner_assigned_at=self.env['crm.clock'].now_str())
+                self, vals = self._crm_own_values(
+                    vals, owner_assigned_at=self.env['crm.clock'].now_str())
         if vals.get('is_deal'):
             today = self.env['crm.clock'].today_str()
             for partner in self.filtered(lambda p: not p.first_deal_date):
@@ -312,13 +319,13 @@ class ResPartner(models.Model):
         if moving and 'is_primary_contact' not in vals:
             vals = dict(vals, is_primary_contact=False)
         old_owners = {p.id: p.user_id.id for p in self.sudo()} \
-            if 'user_id' in vals and not self.env.context.get('crm_set_owner') else None
+            if 'user_id' in vals and not granted(self, 'set_owner') else None
         res = super(ResPartner, self).write(vals)
         if old_owners is not None:
             changed = self.sudo().filtered(
                 lambda p: p.is_crm_customer and p.user_id.id != old_owners[p.id])
             changed._crm_owner_changed({p.id: old_owners[p.id] for p in changed},
-                                       {'reason': self.env.context.get('crm_owner_reason', 'write'),
+                                       {'reason': granted(self, 'owner_reason') or 'write',
                                         'sql': False})
         if 'is_company' in vals or 'customer' in vals:
             self._crm_assign_code()
@@ -382,7 +389,7 @@ class ResPartner(models.Model):
             vals = {'is_deal': True, 'customer_status': 'deal'}
             if not partner.first_deal_date or date < partner.first_deal_date:
                 vals['first_deal_date'] = date
-            partner.with_context(crm_action_write=True).write(vals)
+            grant(partner, 'action_write').write(vals)
             if source:
                 partner.message_post(body=_('Deal registered by %s.') % source.display_name,
                                      subtype='mail.mt_note',

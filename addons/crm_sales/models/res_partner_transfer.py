@@ -4,6 +4,8 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+from ..grant import grant
+
 KEEP_OLD_OWNER = ('none', 'read', 'write')
 
 
@@ -84,10 +86,9 @@ class ResPartner(models.Model):
                     owner_assigned_at=self.env['crm.clock'].now_str())
         if user.sale_team_id:
             vals['team_id'] = user.sale_team_id.id
-        partners.with_context(crm_set_owner=True, crm_share_ok=True,
-                              crm_owner_reason=reason).write(vals)
+        grant(partners, 'set_owner', 'share', 'action_write', owner_reason=reason).write(vals)
         if options.get('with_contacts', True):
-            partners._crm_contacts().with_context(crm_set_owner=True).write({'user_id': user.id})
+            grant(partners._crm_contacts(), 'set_owner', 'action_write').write({'user_id': user.id})
         partners._crm_owner_changed(old_by_id, {'reason': reason, 'sql': bool(options.get('old_by_id'))})
         return True
 
@@ -140,7 +141,7 @@ class ResPartner(models.Model):
                     vals['share_read_user_ids'].append((4, opp_old.id))
                 elif opp_old and keep == 'write':
                     vals['share_write_user_ids'].append((4, opp_old.id))
-                opp.with_context(crm_share_ok=True).write(vals)
+                grant(opp, 'share', 'action_write').write(vals)
                 opp.message_post(author_id=options.get('author_id'), body=_(
                     'Opportunity transferred with its customer from %s to %s.') % (
                     opp_old.name or _('nobody'), new_user.name))

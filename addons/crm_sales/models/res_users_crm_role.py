@@ -41,6 +41,21 @@ class ResUsers(models.Model):
         self.ensure_one()
         return bool(team) and team.sudo().user_id == self
 
+    def _crm_teams(self):
+        """The sales teams this user belongs to: their team and the teams they lead."""
+        self.ensure_one()
+        user = self.sudo()
+        return user.sale_team_id | self.env['crm.team'].sudo().search([('user_id', '=', user.id)])
+
+    def _crm_may_use_team(self, team, owner=None):
+        """True when this user may file a record of ``owner`` (default: this user) under
+        ``team``: a sales manager under any team, anyone else only under a team of the
+        owner's (``_crm_teams``)."""
+        self.ensure_one()
+        if not team or self._crm_is_manager():
+            return True
+        return team in (owner or self)._crm_teams()
+
     def _crm_scope_level(self):
         """'all' (manager / administrator / superuser), 'read_all' (executive: reads
         everything), 'scoped' (salesperson / leader) or 'none' (not a CRM user: the CRM

@@ -9,6 +9,8 @@ from . import test_lead_convert
 from . import test_follow_up
 from . import test_todo
 from . import test_guard
+from . import test_guard_query
 from . import test_deal
 from . import test_owner
 from . import test_scope_mixin
+from . import test_trust_boundary

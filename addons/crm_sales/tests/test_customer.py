@@ -94,8 +94,10 @@ class TestCustomer(SalesCase):
         self.assertEqual(customer.first_deal_date, '2026-06-10')
         self.assertEqual(customer.customer_status, 'deal')
         self.env['crm.clock'].set_now('2026-07-01 04:00:00')
-        customer.write({'is_deal': False})
-        customer.write({'is_deal': True})
+        with self.assertRaises(AccessError):
+            customer.write({'is_deal': False})  # lina's own customer, but only actions may
+        customer.sudo().write({'is_deal': False})
+        customer.sudo(self.lina).action_mark_deal()
         self.assertEqual(customer.first_deal_date, '2026-06-10', 'first deal date is kept')
 
     def test_relations_both_directions(self):
@@ -126,3 +128,30 @@ class TestCustomer(SalesCase):
         self.assertEqual(mine.mapped('user_id'), self.lina)
         demo = self.env.ref('crm_sales.demo_customer_01')
         self.assertEqual(len(demo.child_ids.filtered('is_primary_contact')), 1)
+
+
+class TestNewCustomerOwner(SalesCase):
+    """A customer a salesperson creates with a name only is hers and her team's."""
+
+    ACTION_CONTEXT = {'default_is_company': True, 'default_customer': True,
+                      'default_company_type': 'company'}
+
+    def test_a_name_is_enough_and_the_customer_is_mine(self):
+        Partner = self.Partner.sudo(self.lina).with_context(**self.ACTION_CONTEXT)
+        customer = Partner.create({'name': '只填名称有限公司'})
+        self.assertEqual(customer.user_id, self.lina)
+        self.assertEqual(customer.team_id, self.team_east)
+        customer.write({'phone': '021-55550000'})  # she can keep working on it
+        seen = self.Partner.sudo(self.zhangwei).search([('id', '=', customer.id)])
+        self.assertEqual(seen.ids, [customer.id], 'her leader sees it')
+
+    def test_the_team_follows_the_owner_chosen(self):
+        customer = self.Partner.sudo(self.sunqiang).create({
+            'name': '经理代建有限公司', 'is_company': True, 'customer': True,
+            'user_id': self.yanglei.id})
+        self.assertEqual(customer.team_id, self.team_south)
+
+    def test_contacts_and_other_partners_get_no_owner(self):
+        supplier = self.Partner.sudo(self.lina).create(
+            {'name': '供应商甲', 'is_company': True, 'customer': False})
+        self.assertFalse(supplier.user_id)

@@ -36,6 +36,19 @@ class CrmServicePortal(CustomerPortal):
         ticket.check_access_rule('read')
         return ticket_sudo
 
+    def _feedback_ticket(self, ticket_id, access_token=None):
+        """The ticket to rate as its customer: with the token of the closing e-mail, or
+        as a portal user of the ticket's company. Staff record feedback in the back
+        office (``action_feedback``): reading a ticket is not being its customer."""
+        ticket = self._ticket_get(ticket_id, access_token)
+        if access_token and ticket.access_token and consteq(ticket.access_token, access_token):
+            return ticket
+        user = request.env.user
+        if not user.share or user.commercial_partner_id != ticket.partner_id.commercial_partner_id:
+            raise AccessError(_('Only the customer can rate this ticket: use the link of the closing '
+                                'e-mail.'))
+        return ticket
+
     def _denied(self, error):
         return request.render('crm_service.portal_ticket_error', {'error': error.name}, status=403)
 
@@ -88,6 +101,7 @@ class CrmServicePortal(CustomerPortal):
             if not service_type:
                 raise UserError(_('Choose a service type.'))
             ticket = request.env['crm.service.ticket'].sudo().create({
+                'portal_user_id': user.id,
                 'name': subject[:250], 'description': (description or '')[:20000],
                 'partner_id': customer.id,
                 'contact_id': user.partner_id.id if user.partner_id != customer else False,
@@ -118,7 +132,7 @@ class CrmServicePortal(CustomerPortal):
     def portal_ticket_feedback(self, ticket_id, access_token=None, satisfaction=None, comment='', **kw):
         """GET: the feedback form; POST: record it (the same checks as staff)."""
         try:
-            ticket = self._ticket_get(ticket_id, access_token)
+            ticket = self._feedback_ticket(ticket_id, access_token)
         except (AccessError, MissingError) as error:
             return self._denied(error)
         if request.env.user._is_public():

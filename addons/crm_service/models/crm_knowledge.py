@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 import re
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
 ARTICLE_TYPES = [('faq', 'FAQ'), ('document', 'Technical Document'), ('experience', 'Experience')]
 
@@ -64,6 +65,77 @@ class CrmKnowledgeArticle(models.Model):
     ticket_id = fields.Many2one('crm.service.ticket', string='Source Ticket', readonly=True, index=True)
     attachment_ids = fields.Many2many('ir.attachment', 'crm_knowledge_article_attachment_rel',
                                       'article_id', 'attachment_id', string='Attachments')
+
+    @api.constrains('name')
+    def _check_title(self):
+        for article in self.sudo():
+            if not (article.name or '').strip():
+                raise ValidationError(_('Enter a title for the article.'))
+
+    @api.model
+    def _check_source_ticket(self, vals):
+        """An article names as its source only a ticket its author may open."""
+        if not vals.get('ticket_id') or self.env.user._is_superuser():
+            return
+        ticket = self.env['crm.service.ticket'].browse(vals['ticket_id'])
+        try:
+            ticket.check_access_rights('read')
+            ticket.check_access_rule('read')
+        except AccessError:
+            raise AccessError(_('You cannot name as source a ticket you may not open.'))
+
+    @api.model
+    def create(self, vals):
+        self._check_source_ticket(vals)
+        return super(CrmKnowledgeArticle, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._check_source_ticket(vals)
+        return super(CrmKnowledgeArticle, self).write(vals)
+
+    def _hidden_ticket_ids(self):
+        """Source tickets of ``self`` the reader may not open (a many2one shows its name
+        read as superuser)."""
+        tickets = self.sudo().mapped('ticket_id')
+        if not tickets or self.env.user._is_superuser():
+            return set()
+        Ticket = self.env['crm.service.ticket']
+        if not Ticket.check_access_rights('read', raise_exception=False):
+            return set(tickets.ids)
+        return set(tickets.ids) - set(Ticket.search([('id', 'in', tickets.ids)]).ids)
+
+    @api.multi
+    def read(self, fields=None, load='_classic_read'):
+        result = super(CrmKnowledgeArticle, self).read(fields=fields, load=load)
+        if result and 'ticket_id' in result[0]:
+            hidden = self._hidden_ticket_ids()
+            for values in result:
+                ticket = values['ticket_id']
+                if ticket and (ticket[0] if isinstance(ticket, tuple) else ticket) in hidden:
+                    values['ticket_id'] = False
+        return result
+
+    def _export_rows(self, fields, *args, **kwargs):
+        def export(records, paths):
+            return super(CrmKnowledgeArticle, records)._export_rows(paths, *args, **kwargs)
+        columns = [i for i, path in enumerate(fields) if path and path[0] == 'ticket_id']
+        hidden = self._hidden_ticket_ids() if columns else set()
+        if not hidden:
+            return export(self, fields)
+        # exporting the ticket's name would read it as the user: leave those columns out
+        kept = [path for i, path in enumerate(fields) if i not in columns]
+        lines = []
+        for article in self:
+            if article.sudo().ticket_id.id not in hidden:
+                lines.extend(export(article, fields))
+                continue
+            rows = export(article, kept) if kept else [[]]
+            for row in rows:
+                for i in columns:
+                    row.insert(i, '')
+            lines.extend(rows)
+        return lines
 
     @api.multi
     def action_publish(self):

@@ -1,10 +1,18 @@
 # -*- coding: utf-8 -*-
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.crm_sales.grant import grant
+
+_logger = logging.getLogger(__name__)
+
 UNITS = {'day': 'days', 'week': 'weeks', 'month': 'months'}
+#: the longest interval of each unit (ten years)
+MAX_INTERVAL = {'day': 3650, 'week': 520, 'month': 120}
 
 
 class CrmServicePlan(models.Model):
@@ -44,11 +52,17 @@ class CrmServicePlan(models.Model):
     note = fields.Text('Instructions')
     ticket_ids = fields.One2many('crm.service.ticket', 'plan_id', string='Tickets')
 
-    @api.constrains('interval_number', 'action', 'type_id')
+    @api.constrains('interval_number', 'interval_type', 'action', 'type_id', 'name', 'partner_id',
+                    'contact_id')
     def _check_plan(self):
-        for plan in self:
-            if plan.interval_number < 1:
-                raise ValidationError(_('Service plan "%s": the interval must be at least 1.') % plan.name)
+        for plan in self.sudo():
+            if not (plan.name or '').strip():
+                raise ValidationError(_('Enter a name for the service plan.'))
+            plan._check_interval()
+            contact = plan.contact_id
+            if contact and contact.commercial_partner_id != plan.partner_id.commercial_partner_id:
+                raise ValidationError(_('%s is not a contact of %s: choose one of the customer\'s '
+                                        'contacts.') % (contact.display_name, plan.partner_id.name))
             if plan.action == 'ticket' and not plan.type_id:
                 raise ValidationError(_('Service plan "%s" creates tickets: choose their service type.')
                                       % plan.name)
@@ -59,6 +73,16 @@ class CrmServicePlan(models.Model):
     def _crm_target_fields(self):
         return {'partner_id': 'read', 'contact_id': 'read'}
 
+    def _check_interval(self):
+        if self.interval_number < 1:
+            raise ValidationError(_('Service plan "%s": the interval must be at least 1.') % self.name)
+        longest = MAX_INTERVAL.get(self.interval_type, 0)
+        if self.interval_number > longest:
+            unit = dict(self._fields['interval_type']._description_selection(self.env)).get(
+                self.interval_type, self.interval_type)
+            raise ValidationError(_('Service plan "%s": the interval is at most %d (%s).')
+                                  % (self.name, longest, unit))
+
     def _next(self, date):
         return date + relativedelta(**{UNITS[self.interval_type]: self.interval_number})
 
@@ -68,14 +92,26 @@ class CrmServicePlan(models.Model):
         today. Idempotent: a second run the same day finds nothing due."""
         today = self.env['crm.clock'].today()
         for plan in self.sudo().search([('next_date', '<=', fields.Date.to_string(today))]):
-            plan._run(today)
+            plan._run_isolated(today)
         return True
+
+    def _run_isolated(self, today):
+        """One plan in a savepoint of its own: a plan that fails is logged and left
+        for the next run, and the others are created all the same."""
+        try:
+            with self.env.cr.savepoint():
+                self._run(today)
+        except Exception:
+            _logger.exception('Service plan %s (id %s) could not run; the other plans went on',
+                              self.name, self.id)
+            self.invalidate_cache()
 
     def _run(self, today):
         self.ensure_one()
         due = fields.Date.from_string(self.next_date)
         if self.last_run_date == self.next_date:
             return
+        self._check_interval()  # a plan stored before the bounds existed
         if self.action == 'ticket':
             self.env['crm.service.ticket'].create({
                 'name': '%s: %s' % (dict(self._fields['plan_type']._description_selection(self.env))[self.plan_type],
@@ -95,7 +131,7 @@ class CrmServicePlan(models.Model):
         following = self._next(due)
         while following <= today:
             following = self._next(following)
-        self.with_context(crm_action_write=True).write({
+        grant(self, 'action_write').write({
             'last_run_date': self.next_date, 'next_date': fields.Date.to_string(following),
             'run_count': self.run_count + 1})
         self.message_post(body=_('Due on %s: done; next on %s.') % (

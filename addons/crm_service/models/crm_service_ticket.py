@@ -1,8 +1,8 @@
 # -*- coding: utf-8 -*-
-import uuid
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.crm_sales.grant import grant, granted
 
 from .crm_service_config import PRIORITIES
 from .crm_service_team import OPEN_STATES
@@ -26,7 +26,8 @@ CHANNELS = [
 ACTION_FIELDS = ('state', 'number', 'assigned_at', 'started_at', 'processed_at', 'feedback_at',
                  'archived_at', 'reopened_at', 'reopen_count', 'satisfaction', 'feedback_comment',
                  'feedback_by', 'sla_warned_at', 'sla_breach_notified_at', 'access_token',
-                 'response_deadline', 'resolve_deadline', 'sla_id', 'sla_start_at')
+                 'response_deadline', 'resolve_deadline', 'sla_id', 'sla_start_at', 'opened_at',
+                 'portal_user_id')
 
 
 class CrmServiceTicket(models.Model):
@@ -77,10 +78,8 @@ class CrmServiceTicket(models.Model):
     feedback_comment = fields.Text('Customer Feedback', readonly=True, copy=False)
     feedback_by = fields.Selection([('staff', 'Staff'), ('customer', 'Customer')],
                                    string='Feedback Entered By', readonly=True, copy=False)
-    access_token = fields.Char('Feedback Token', readonly=True, copy=False,
-                               default=lambda self: uuid.uuid4().hex)
-    feedback_url = fields.Char('Feedback Link', compute='_compute_feedback_url',
-                               groups='crm_service.group_crm_service_agent')
+    opened_at = fields.Datetime('Opened On', readonly=True, copy=False, index=True,
+                                help='Creation by the CRM clock.')
     article_ids = fields.One2many('crm.knowledge.article', 'ticket_id', string='Published Articles')
     can_assign = fields.Boolean('Can Assign', compute='_compute_can_assign',
                                 help='Whether the current user may choose the handler (service managers).')
@@ -111,18 +110,27 @@ class CrmServiceTicket(models.Model):
     @api.model
     def create(self, vals):
         vals = self._normalize_partner(dict(vals))
+        if 'user_id' not in vals and self.env.context.get('default_user_id'):
+            vals['user_id'] = self.env.context['default_user_id']  # checked like a value
+        # what the caller sent may not hold action-only fields (the ones added below may)
+        self.env['crm.guard']._check_action_fields(self, vals, creating=True)
+        self._check_open_rate(vals.get('portal_user_id') or self.env.uid)
         if vals.get('type_id') and not vals.get('team_id'):
             team = self.env['crm.service.type'].browse(vals['type_id']).team_id
             if team:
                 vals['team_id'] = team.id
+        own = {'opened_at': vals.get('opened_at') or self._now()}
         if vals.get('number', '/') == '/':
-            vals['number'] = self.env['ir.sequence'].sudo().next_by_code('crm.service.ticket') or '/'
+            own['number'] = self.env['ir.sequence'].sudo().next_by_code('crm.service.ticket') or '/'
         if vals.get('user_id'):
             if vals['user_id'] != self.env.uid and not self.env.user._is_superuser() \
                     and not self.env.user._crm_is_service_manager():
                 raise AccessError(_('Only a service manager may assign tickets.'))
-            vals.update(state='assigned', assigned_at=self.env['crm.clock'].now_str())
-        ticket = super(CrmServiceTicket, self.with_context(mail_create_nolog=True)).create(vals)
+            own.update(state='assigned', assigned_at=self._now())
+        records, vals = self._crm_own_values(vals, creating=True, **own)
+        ticket = super(CrmServiceTicket, records.with_context(mail_create_nolog=True)).create(vals)
+        ticket = ticket.with_env(self.env)
+        ticket._token_create()
         ticket._sla_apply()
         if ticket.contact_id and ticket.contact_id.email:
             ticket.sudo().message_subscribe(partner_ids=ticket.contact_id.ids)
@@ -136,14 +144,14 @@ class CrmServiceTicket(models.Model):
     @api.multi
     def write(self, vals):
         vals = self._normalize_partner(dict(vals))
-        manual_assign = vals.get('user_id') and not self.env.context.get('crm_action_write')
+        manual_assign = vals.get('user_id') and not granted(self, 'action_write')
         if manual_assign and not self.env.user._is_superuser() and not self.env.user._crm_is_service_manager():
             raise AccessError(_('Only a service manager may assign tickets.'))
         res = super(CrmServiceTicket, self).write(vals)
         if manual_assign:
             self.filtered(lambda t: t.state == 'new')._flow_write(
                 {'state': 'assigned', 'assigned_at': self._now()})
-        if {'priority', 'type_id'} & set(vals) and not self.env.context.get('crm_sla_applying'):
+        if {'priority', 'type_id'} & set(vals) and not granted(self, 'sla_applying'):
             self._sla_apply()
         return res
 
@@ -190,19 +198,13 @@ class CrmServiceTicket(models.Model):
         for ticket in self:
             ticket.can_assign = can
 
-    def _compute_feedback_url(self):
-        base = self.env['ir.config_parameter'].sudo().get_param('web.base.url')
-        for ticket in self:
-            ticket.feedback_url = '%s/my/tickets/%s/feedback?access_token=%s' % (
-                base, ticket.id, ticket.sudo().access_token)
-
     # ------------------------------------------------------------------ flow helpers
     def _now(self):
         return self.env['crm.clock'].now_str()
 
     def _flow_write(self, vals):
         """Flow actions write through here: their own checks are done."""
-        return self.with_context(crm_action_write=True).write(vals)
+        return grant(self, 'action_write').write(vals)
 
     def _check_state(self, states, message):
         for ticket in self:
@@ -314,12 +316,6 @@ class CrmServiceTicket(models.Model):
     def action_mark_processed(self):
         """The form's button: process with the solution written on the ticket."""
         return self.action_process()
-
-    def _send_closing_mail(self):
-        template = self.env.ref('crm_service.mail_template_ticket_processed', raise_if_not_found=False)
-        for ticket in self.sudo():
-            if template and ticket.contact_id.email:
-                template.with_context(lang=ticket.contact_id.lang or 'zh_CN').send_mail(ticket.id)
 
     @api.multi
     def action_feedback(self, satisfaction, comment=False):

@@ -5,6 +5,8 @@ from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import email_split, html2plaintext
 
+from odoo.addons.crm_sales.grant import privileged
+
 
 class CrmServiceTicketMail(models.Model):
     _inherit = 'crm.service.ticket'
@@ -58,6 +60,13 @@ class CrmServiceTicketMail(models.Model):
     def message_update(self, msg, update_vals=None):
         """A reply from the customer: kept in the chatter; on a processed ticket it
         means the problem is not solved yet, so the ticket goes back to its handler."""
+        if not privileged(self):
+            # the mail gateway threads replies as superuser; a user calling this
+            # directly must be one who may work on the ticket
+            self.check_access_rights('write')
+            self.check_access_rule('write')
+            if isinstance(update_vals, dict):
+                self.env['crm.guard']._check_action_fields(self, update_vals)
         sender = self._sender_contact(msg, staff=True)
         res = super(CrmServiceTicketMail, self).message_update(msg, update_vals=update_vals)
         customer_reply = not sender.user_ids.filtered(lambda u: not u.share)

@@ -8,6 +8,8 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.osv import expression
 
+from odoo.addons.crm_sales.grant import grant, granted
+
 from .crm_service_team import OPEN_STATES
 
 DEFAULT_TZ = 'Asia/Shanghai'
@@ -97,13 +99,13 @@ class CrmServiceTicketSla(models.Model):
                     ticket._sla_add_hours(begin, policy.response_hours))
                 vals['resolve_deadline'] = fields.Datetime.to_string(
                     ticket._sla_add_hours(begin, policy.resolve_hours))
-            ticket.sudo().with_context(crm_action_write=True, crm_sla_applying=True).write(vals)
+            grant(ticket.sudo(), 'action_write', 'sla_applying').write(vals)
 
     def _sla_start(self):
-        """When the SLA clock starts: the ticket's creation time by the CRM clock (kept
-        in the chatter's first message date)."""
+        """When the SLA clock starts: the ticket's opening by the CRM clock, or the moment
+        an action granted as ``sla_start`` (never a client's context)."""
         self.ensure_one()
-        return self.env.context.get('crm_sla_start') or self.env['crm.clock'].now_str()
+        return granted(self, 'sla_start') or self.opened_at or self.env['crm.clock'].now_str()
 
     # ------------------------------------------------------------------ figures
     def _sla_target(self):
@@ -224,7 +226,7 @@ class CrmServiceTicketSla(models.Model):
                     _('Ticket %s reaches its SLA deadline in %.1f working hours.')
                     % (ticket.number, ticket.sla_hours_left)) for ticket in warn]
         self._sla_notify(notices)
-        warn.with_context(crm_action_write=True).write({'sla_warned_at': now})
+        grant(warn, 'action_write').write({'sla_warned_at': now})
         breached = self._sla_to_notify()
         notices = [(ticket.id, ticket.team_id.manager_id.id, _('SLA breached: %s') % ticket.number,
                     _('Ticket %s (handler: %s) missed its SLA deadline.')
@@ -234,7 +236,7 @@ class CrmServiceTicketSla(models.Model):
         body = _('SLA breached; the service manager has been notified.')
         for ticket_id in breached.ids:
             self.sudo().browse(ticket_id).message_post(body=body, subtype='mail.mt_note')
-        breached.with_context(crm_action_write=True).write({'sla_breach_notified_at': now})
+        grant(breached, 'action_write').write({'sla_breach_notified_at': now})
         return True
 
     @api.model

@@ -6,3 +6,5 @@ from . import test_knowledge_plan
 from . import test_portal
 from . import test_views
 from . import test_ticket_scope
+from . import test_guard_privilege
+from . import test_guard_reading

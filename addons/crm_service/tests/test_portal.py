@@ -136,3 +136,44 @@ class TestPortal(HttpCase):
         self.env['crm.service.ticket'].invalidate_cache()
         self.assertEqual((ticket.state, ticket.satisfaction, ticket.feedback_by, ticket.feedback_comment),
                          ('feedback', 4, 'customer', '处理及时，态度很好。'))
+
+    def processed(self, ticket):
+        ticket.action_assign(user_id=self.f['agent1'].id)
+        ticket.sudo(self.f['agent1']).action_start()
+        ticket.sudo(self.f['agent1']).action_process('重新安装了打印机驱动。')
+        return ticket
+
+    def test_staff_cannot_rate_as_the_customer(self):
+        ticket = self.processed(self.ticket_a)
+        lina = self.f['lina']  # the customer's salesperson reads the ticket
+        self.assertTrue(self.env['crm.service.ticket'].sudo(lina).search([('id', '=', ticket.id)]))
+        self.login(lina)
+        url = '/my/tickets/%s/feedback' % ticket.id
+        self.assertEqual(self.get(url).status_code, 403)
+        for token in ('', 'wrong', '0' * 32):
+            page = self.get(url + '?access_token=' + token)
+            self.assertEqual(page.status_code, 403)
+            self.assertIn('只有客户本人可以评价此工单', page.text)
+        self.env['crm.service.ticket'].invalidate_cache()
+        self.assertEqual((ticket.state, ticket.satisfaction), ('processed', 0))
+        # the portal user of the customer rates it from the portal, without the token
+        self.login(self.portal_a)
+        done = self.post(url, {'satisfaction': '5', 'comment': '很好'})
+        self.assertEqual(done.status_code, 200, done.text[-2000:])
+        self.env['crm.service.ticket'].invalidate_cache()
+        self.assertEqual((ticket.state, ticket.satisfaction, ticket.feedback_by), ('feedback', 5, 'customer'))
+
+    def test_portal_user_cannot_flood_tickets(self):
+        self.env['ir.config_parameter'].set_param('crm_service.portal_ticket_limit', '2')
+        self.login(self.portal_a)
+        Ticket = self.env['crm.service.ticket']
+        count = Ticket.search_count([])
+        for i in range(2):
+            created = self.post('/my/tickets/new', {'subject': '门户工单 %d' % i, 'type_id': self.f['type_tech'].id})
+            self.assertEqual(created.status_code, 200)
+        refused = self.post('/my/tickets/new', {'subject': '第三个工单', 'type_id': self.f['type_tech'].id})
+        self.assertEqual(refused.status_code, 400)
+        self.assertIn('您已提交 2 个工单（最近 10 分钟内）', refused.text)
+        Ticket.invalidate_cache()
+        self.assertEqual(Ticket.search_count([]), count + 2)
+        self.assertEqual(Ticket.search([('name', 'like', '门户工单')]).mapped('portal_user_id'), self.portal_a)

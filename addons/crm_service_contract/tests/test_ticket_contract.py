@@ -28,3 +28,15 @@ class TestTicketContract(ServiceCase):
             'next_date': '2026-06-12'})
         self.env['crm.service.plan']._cron_run_plans()
         self.assertEqual(plan.ticket_ids.contract_id, contract)
+
+    def test_service_agents_do_not_read_contract_amounts(self):
+        contract = self.contract(self.customer, self.lina)
+        # an approved contract counts in the customer's totals
+        self.env.cr.execute("UPDATE crm_contract SET state = 'approved' WHERE id = %s", (contract.id,))
+        self.env['res.partner'].invalidate_cache()
+        fields = ['contract_count', 'contract_amount', 'contract_received', 'contract_outstanding']
+        self.assertEqual(self.customer.sudo(self.lina).read(fields)[0]['contract_amount'], 50000)
+        for agent in (self.agent1, self.manager):
+            values = self.customer.sudo(agent).read(fields)[0]
+            self.assertEqual([values[f] for f in fields], [0, 0.0, 0.0, 0.0])
+            self.assertNotIn('50000', str(self.customer.sudo(agent).export_data(fields)))

@@ -12,7 +12,10 @@ conn = psycopg2.connect(dbname='postgres', **{k: v for k, v in kw.items() if v})
 conn.autocommit = True
 cur = conn.cursor()
 for db in (src, dst):
-    cur.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname=%s", (db,))
+    # client sessions only: an autovacuum worker (a superuser process a plain role may not
+    # end) is stopped by CREATE DATABASE itself
+    cur.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname=%s "
+                "and backend_type = 'client backend' and pid <> pg_backend_pid()", (db,))
 cur.execute('drop database if exists "%s"' % dst)
 cur.execute('create database "%s" template "%s"' % (dst, src))
 root = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), '.state', 'filestore', 'filestore')

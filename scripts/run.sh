@@ -9,6 +9,9 @@ PORT="${CRM_PORT:-8069}"
 bash "$ROOT/scripts/bootstrap.sh"
 DBOPTS=$(bash "$ROOT/scripts/pg.sh")
 mkdir -p "$STATE"
+# Odoo creates its sessions folder on the first request, racily: two first requests at
+# once get an HTTP 500 ("File exists")
+mkdir -p -m 700 "$STATE/filestore/sessions"
 
 port_busy() { "$PY" -c "import socket,sys; s=socket.socket(); sys.exit(0 if s.connect_ex(('127.0.0.1', $1))==0 else 1)"; }
 if port_busy "$PORT"; then

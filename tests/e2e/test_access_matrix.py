@@ -68,8 +68,9 @@ def test_reports_print_as_the_matrix_says(admin, world):
 
     def attempt(login):
         session = requests.Session()
-        session.post(URL + '/web/session/authenticate', json={
+        answer = session.post(URL + '/web/session/authenticate', json={
             'jsonrpc': '2.0', 'method': 'call', 'params': {'db': DB, 'login': login, 'password': login}})
+        assert (answer.json().get('result') or {}).get('uid'), (login, answer.text[:300])
         problems = []
         for report in reports:
             model, record = report['model'], world['own'][report['model']]

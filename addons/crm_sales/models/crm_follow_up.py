@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools import html_escape
 
 FOLLOW_UP_TYPES = [
@@ -24,7 +25,7 @@ class CrmFollowUp(models.Model):
     _inherit = ['crm.guard.mixin']
     _order = 'date desc, id desc'
 
-    name = fields.Char('Summary', compute='_compute_name')
+    name = fields.Char('Summary', compute='_compute_name', search='_search_name')
     partner_id = fields.Many2one('res.partner', 'Customer', index=True, ondelete='cascade',
                                  domain=[('is_company', '=', True)])
     lead_id = fields.Many2one('crm.lead', 'Lead / Opportunity', index=True, ondelete='cascade')
@@ -58,6 +59,17 @@ class CrmFollowUp(models.Model):
         for rec in self:
             target = rec.lead_id.name or rec.partner_id.name or ''
             rec.name = '%s %s' % (types.get(rec.follow_up_type, ''), target)
+
+    @api.model
+    def _search_name(self, operator, value):
+        """The summary names the customer or opportunity: searching it (the follow-up
+        pickers' name search) looks there and in the content."""
+        negative = operator in expression.NEGATIVE_TERM_OPERATORS
+        if negative:
+            operator = expression.TERM_OPERATORS_NEGATION[operator]
+        domain = ['|', '|', ('content', operator, value), ('partner_id.name', operator, value),
+                  ('lead_id.name', operator, value)]
+        return ['!'] + domain if negative else domain
 
     @api.depends('lead_id.user_id', 'lead_id.team_id', 'partner_id.crm_owner_id',
                  'partner_id.crm_team_id')

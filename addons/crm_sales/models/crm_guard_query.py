@@ -312,12 +312,13 @@ class CrmGuard(models.AbstractModel):
     def _check_context_defaults(self, model, context):
         """``default_<field>`` values of the context fill the record created: numbers
         within bounds, names not blank. (Only those: the web client's contexts carry
-        defaults meant for other models, which Odoo ignores.)"""
+        defaults meant for other models, which Odoo ignores.) A many2one default names a
+        record that exists."""
         for key, value in (context or {}).items():
             if not isinstance(key, pycompat.string_types) or not key.startswith('default_'):
                 continue
             field = model._fields.get(key[8:])
-            if field is not None and field.type in NUMERIC:
+            if field is not None and field.type in NUMERIC + ('many2one',):
                 self._check_value(field, value, 0)
             elif field is not None and field.type == 'char':
                 self._check_blank_names(model._name, {field.name: value})

@@ -106,3 +106,13 @@ class TestFollowUp(SalesCase):
         with self.assertRaises(AccessError):
             self.FollowUp.sudo(self.executive).create({'partner_id': self.customer.id,
                                                         'content': 'x'})
+
+    def test_name_search_finds_follow_ups_by_customer_and_content(self):
+        fu = self.log(content='讨论年度框架协议')
+        other = self.log(content='寄送样品')
+        FollowUp = self.FollowUp.sudo(self.lina)
+        found = [r[0] for r in FollowUp.name_search('年度框架')]
+        self.assertIn(fu.id, found)
+        self.assertNotIn(other.id, found)
+        self.assertIn(other.id, [r[0] for r in FollowUp.name_search('跟进测试')])
+        self.assertNotIn(fu.id, FollowUp.search([('name', 'not ilike', '年度框架')]).ids)

@@ -98,7 +98,7 @@ class TestGuardQuery(SalesCase):
         self.assertRefused('crm.lead', 'read_group', [], ['stage_id'], ['stage_id'],
                            orderby='stage_id; DROP', expect='不是有效的排序')
         self.assertRefused('crm.lead', 'read_group', [], ['id'], ['id'], expect='不能用于分组')
-        self.assertRefused('crm.follow.up', 'search', [('name', '=', 'x')],
+        self.assertRefused('crm.lead', 'search', [('duplicate_warning', '=', 'x')],
                            expect='不能用于搜索记录')
         rows = self.call('crm.lead', 'read_group', [('id', '=', self.lead.id)],
                          ['stage_id', 'planned_revenue'], ['stage_id'], orderby='stage_id desc')

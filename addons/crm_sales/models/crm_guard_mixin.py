@@ -55,7 +55,9 @@ class CrmGuardMixin(models.AbstractModel):
     def create(self, vals):
         Guard = self.env['crm.guard']
         if not Guard._is_privileged():
-            self = self.with_context(Guard._clean_client_context(dict(self.env.context)))
+            context = Guard._clean_client_context(dict(self.env.context))
+            if len(context) != len(self.env.context):
+                self = self.with_context(context)
             self._crm_guard_unprivileged(vals, creating=True)
         self._crm_guard_vals(vals)
         return super(CrmGuardMixin, self).create(vals)

@@ -25,14 +25,15 @@ class ResPartner(models.Model):
         goes to its owner's team unless a team is given (form, quick create, import and
         RPC alike). Other modules refine ``_crm_wants_default_owner`` (a customer created
         straight into the public pool has no owner)."""
+        if not self._crm_creates_customer(vals):
+            return vals
         ctx = self.env.context
         user = self.env.user
         if 'user_id' not in vals and 'default_user_id' not in ctx and \
                 not user._is_superuser() and user._crm_can_act() and \
-                self._crm_creates_customer(vals) and self._crm_wants_default_owner(vals):
+                self._crm_wants_default_owner(vals):
             vals = dict(vals, user_id=user.id)
-        if vals.get('user_id') and not vals.get('team_id') and 'default_team_id' not in ctx \
-                and self._crm_creates_customer(vals):
+        if vals.get('user_id') and not vals.get('team_id') and 'default_team_id' not in ctx:
             team = self.env['res.users'].sudo().browse(vals['user_id']).sale_team_id
             if team:
                 vals = dict(vals, team_id=team.id)

@@ -59,14 +59,16 @@ install_chromium() {
   fi
 }
 
-# Printable contracts (QWeb -> PDF): Odoo calls wkhtmltopdf; Chinese needs a CJK font.
+# Printable contracts (QWeb -> PDF): Odoo calls wkhtmltopdf; Chinese needs a CJK font;
+# the tests read the PDF back with poppler-utils (pdftotext, pdftoppm).
 # Best effort: without it Odoo prints HTML instead of PDF, everything else works.
 install_wkhtmltopdf() {
-  command -v wkhtmltopdf >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ] && return
+  command -v wkhtmltopdf >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+    && [ -d /usr/share/fonts/opentype/noto ] && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "Installing wkhtmltopdf and a CJK font (PDF contracts)"
+    say "Installing wkhtmltopdf, a CJK font and poppler-utils (PDF contracts)"
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        wkhtmltopdf fonts-noto-cjk >/dev/null; } || say "wkhtmltopdf could not be installed: contracts print as HTML"
+        wkhtmltopdf fonts-noto-cjk poppler-utils >/dev/null; } || say "wkhtmltopdf could not be installed: contracts print as HTML"
   else
     say "wkhtmltopdf is missing (e.g. 'sudo apt-get install wkhtmltopdf fonts-noto-cjk'): contracts print as HTML"
   fi

@@ -1,17 +1,37 @@
-// Refresh the README screenshots from a running `make run` (database "crm", demo data):
-//   node scripts/screenshots.js [name-prefix]   (CRM_URL / CRM_DB to point elsewhere;
-//   e.g. `node scripts/screenshots.js reports-` for the crm_reports README's only)
+// The README screenshots.
+//   node scripts/screenshots.js --from-journeys
+//       copies the key screens the first-day journeys saved in their last run
+//       (artifacts/readme-*.png, tests/browser/first_day.test.js, run by `make test`) to
+//       docs/screenshots/ (the root README's pictures);
+//   node scripts/screenshots.js [name-prefix]
+//       takes the reports' pictures (the crm_reports README's) from a running `make run`
+//       (database "crm", demo data; CRM_URL / CRM_DB to point elsewhere), e.g.
+//       `node scripts/screenshots.js reports-`.
+const fs = require('fs');
 const path = require('path');
+const DOCS = path.join(__dirname, '..', 'docs', 'screenshots');
+
+if (process.argv[2] === '--from-journeys') {
+  const artifacts = process.env.CRM_ARTIFACTS || path.join(__dirname, '..', 'artifacts');
+  const shots = fs.readdirSync(artifacts).filter((f) => /^readme-.+\.png$/.test(f));
+  if (!shots.length) {
+    console.error(`no readme-*.png in ${artifacts}: run the browser tests first (make test)`);
+    process.exit(1);
+  }
+  for (const file of shots) {
+    const target = path.join(DOCS, file.slice('readme-'.length));
+    fs.copyFileSync(path.join(artifacts, file), target);
+    console.log(target);
+  }
+  process.exit(0);
+}
+
 process.env.CRM_URL = process.env.CRM_URL || 'http://127.0.0.1:8069';
 process.env.CRM_DB = process.env.CRM_DB || 'crm';
-process.env.CRM_ARTIFACTS = path.join(__dirname, '..', 'docs', 'screenshots');
+process.env.CRM_ARTIFACTS = DOCS;
 const { loginAs, screenshot } = require('../tests/browser/helpers');
 
 const SHOTS = [
-  ['lina', 'crm_sales.menu_crm_todo', '.o_form_view', 'todo'],
-  ['lina', 'crm_sales.menu_crm_my_customers', '.o_list_view', 'my-customers'],
-  ['zhangwei', 'crm.menu_crm_opportunities', '.o_kanban_view', 'pipeline'],
-  ['lina', 'crm_pool.menu_crm_pool_customers', '.o_list_view, .o_kanban_view', 'public-pool'],
   // crm_reports (README of addons/crm_reports); [5] = the view to switch to
   ['wugang', 'crm_reports.menu_crm_report_dashboard', '.o_form_view', 'reports-dashboard'],
   ['sunqiang', 'crm_reports.menu_crm_report_funnel', '.o_pivot', 'reports-funnel', 'graph'],

@@ -3,7 +3,7 @@
     'name': 'CRM Contracts and Payments',
     'summary': 'Contracts with revisions, payment plans and payments, approved tier by '
                'tier (OCA tier validation), expiry and overdue reminders',
-    'version': '11.0.1.0.0',
+    'version': '11.0.1.1.0',
     'category': 'Sales',
     'license': 'LGPL-3',
     'author': 'CRM Team',
@@ -28,6 +28,8 @@
         'views/crm_lead_views.xml',
         'views/res_partner_views.xml',
         'views/crm_todo_views.xml',
+        'views/crm_approval_views.xml',
+        'data/crm_approval_data.xml',
         'views/crm_contract_menus.xml',
     ],
     'demo': [

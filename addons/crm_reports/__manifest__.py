@@ -16,6 +16,7 @@
         'data/crm_reports_data.xml',
         'data/ir_cron_data.xml',
         'report/crm_reports_report.xml',
+        'views/crm_reports_assets.xml',
         'views/crm_sales_target_views.xml',
         'views/crm_report_funnel_views.xml',
         'views/crm_report_opportunity_views.xml',

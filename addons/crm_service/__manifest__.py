@@ -18,6 +18,8 @@
         'data/mail_template_data.xml',
         'data/ir_cron_data.xml',
         'wizard/crm_service_feedback_wizard_views.xml',
+        'wizard/crm_service_assign_wizard_views.xml',
+        'views/crm_service_assets.xml',
         'views/crm_service_config_views.xml',
         'views/crm_service_ticket_views.xml',
         'views/crm_knowledge_views.xml',

@@ -173,6 +173,14 @@ test('contract from a won opportunity approved by the team leader, then the sale
     await approveFromMyTurn(page, contract, managerComment, { wizard: 'contract-approval-4-sunqiang-wizard' });
     await page.waitForSelector('.o_form_statusbar .o_statusbar_status button.btn-primary[data-value="approved"]');
     await assertNoOdooError(page);
+    // the review history is a Chinese timeline: who did what, with the comments
+    await page.locator('.o_notebook .nav-tabs a', { hasText: '审批记录' }).click();
+    const timeline = page.locator('.crm_approval_timeline');
+    await timeline.waitFor();
+    const history = await timeline.innerText();
+    for (const text of ['提交审批', '审批通过', '张伟', '孙强', leaderComment, managerComment]) {
+      assert.ok(history.includes(text), `the timeline shows ${text}: ${history}`);
+    }
     await screenshot(page, 'contract-approval-5-approved');
     assert.deepStrictEqual(errors, []);
     await page.context().close();

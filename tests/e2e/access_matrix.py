@@ -43,6 +43,7 @@ MATRIX = {
     'crm.report.product':        'r--- r--- r--- ---- ----',
     'crm.report.receivable':     'r--- r--- r--- ---- ----',
     'crm.report.service':        'r--- r--- r--- r--- ----',
+    'crm.role.scope':            'r--- r--- r--- ---- ----',
     'crm.sales.target':          'r--- rwcd r--- ---- ----',
     'crm.sales.target.line':     'r--- rwcd r--- ---- ----',
     'crm.service.plan':          'r--- r--- r--- rwc- ----',

@@ -83,11 +83,13 @@ def test_targets_errors_in_chinese(rpc):
 
 
 def test_ratio_measures_over_rpc(rpc):
-    """Conversion rates and target completion come back per group as the ratio of the
-    group's sums (False, not None, where the base is 0: XML-RPC has no None)."""
-    rates = {'customer_rate': ('customer_count', 'lead_count'),
-             'won_rate': ('won_count', 'opportunity_count'),
-             'payment_lead_rate': ('payment_count', 'lead_count')}
+    """Conversion rates (cohort rates: of a step's records, those that went on) and
+    target completion come back per group as the ratio of the group's sums (False, not
+    None, where the base is 0: XML-RPC has no None), never above 100 %."""
+    rates = {'customer_rate': ('lead_customer_count', 'lead_count'),
+             'won_rate': ('opportunity_won_count', 'opportunity_count'),
+             'contract_rate': ('won_contract_count', 'won_count'),
+             'payment_lead_rate': ('lead_payment_count', 'lead_count')}
     counts = sorted({f for pair in rates.values() for f in pair})
     for login in ('lina', 'wugang'):
         user = rpc(login)
@@ -102,6 +104,7 @@ def test_ratio_measures_over_rpc(rpc):
                 s = sums[g['period']]
                 if s[base]:
                     assert abs(g[rate] - 100.0 * s[part] / s[base]) < 1e-6, (login, rate)
+                    assert 0 <= g[rate] <= 100, (login, rate, g[rate])
                 else:
                     assert g[rate] is False, (login, rate)
         perf = user.call('crm.report.performance', 'read_group',

@@ -170,3 +170,25 @@ def test_portal_user_cannot_flood_tickets(rpc, admin, world):
         assert admin.call('crm.service.ticket', 'search', [('name', 'like', 'E2E 门户又一个')]) == []
     finally:
         admin.call(Param, 'set_param', RATE_PARAM, previous or False)
+
+
+def test_reassign_and_process_over_rpc(rpc, admin, world):
+    """Issue #29 item 8: 转派 with its own checks, a clear error for a missing solution,
+    both in Chinese over XML-RPC (no language in the context)."""
+    xuli, hejun, gaokai = rpc('xuli'), rpc('hejun'), rpc('gaokai')
+    ticket = gaokai.call('crm.service.ticket', 'create', {
+        'name': 'E2E 转派 %s' % world['suffix'], 'partner_id': world['customer'],
+        'type_id': world['tech'], 'team_id': world['team']})
+    gaokai.call('crm.service.ticket', 'action_assign', [ticket], xuli.uid)
+    xuli.call('crm.service.ticket', 'action_start', [ticket])
+    fault = xuli.fault('crm.service.ticket', 'action_reassign', [ticket], hejun.uid)
+    assert '只有服务经理才能分配工单' in fault.faultString
+    fault = gaokai.fault('crm.service.ticket', 'action_reassign', [ticket], world['sales'].uid)
+    assert '不是服务专员' in fault.faultString
+    gaokai.call('crm.service.ticket', 'action_reassign', [ticket], hejun.uid, False, '客户要求换人')
+    values = ticket_values(admin, ticket, ['user_id', 'state'])
+    assert (values['user_id'][0], values['state']) == (hejun.uid, 'in_progress')
+    for solution in ('', '   '):
+        fault = hejun.fault('crm.service.ticket', 'action_process', [ticket], solution)
+        assert '请填写解决方案' in fault.faultString
+    assert ticket_values(admin, ticket, ['state'])['state'] == 'in_progress'

@@ -1,7 +1,11 @@
 # -*- coding: utf-8 -*-
 from . import tier_definition
 from . import tier_review
+from . import crm_approval_log
 from . import crm_approval_mixin
+from . import crm_approval_conditions
+from . import crm_approval_decide
+from . import crm_approval_history
 from . import crm_approval_lock
 from . import crm_receivable_method
 from . import crm_contract
@@ -14,5 +18,7 @@ from . import crm_receivable
 from . import crm_contract_payment
 from . import crm_lead
 from . import res_partner
+from . import res_partner_review
+from . import res_users_review
 from . import crm_todo
 from . import ir_actions_report

@@ -1,6 +1,6 @@
 # -*- coding: utf-8 -*-
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import formatLang
 
 from odoo.addons.crm_sales.grant import grant, granted, strip_grant
@@ -12,9 +12,11 @@ class CrmApprovalMixin(models.AbstractModel):
 
     What 11.0's tier module lacks is added here: the tiers are approved in the order
     of their definitions' sequence (only the reviewers of the current tier are asked,
-    ``tier.review.crm_turn``); approving takes a comment and rejecting a required reason;
-    every step is posted in the chatter; the reviewers whose turn it is get an activity;
-    nobody approves a document they own or submitted (a tier whose only reviewers are
+    ``tier.review.crm_turn``); what waits for a user's decision is ``crm_my_turn`` (one
+    inbox, one count: no activities); the decisions (crm_approval_decide.py) each post
+    one message by the user who decided and write one step of the history
+    (crm_approval_history.py); tiers are configured with pickers
+    (crm_approval_conditions.py); nobody approves a document they own or submitted (a tier whose only reviewers are
     the owner / submitter goes to the sales managers); concurrent decisions on one
     document are serialised by a row lock (``_crm_lock``).
 
@@ -129,6 +131,8 @@ class CrmApprovalMixin(models.AbstractModel):
     @api.multi
     def evaluate_tier(self, tier):
         self._crm_check_tier_arg(tier)
+        if tier.definition_type == 'crm_conditions':
+            return self._crm_tier_applies(tier)
         tier._crm_check_python_author()
         # the condition runs as the submitting user, without the grants of the submit
         plain = self.with_context(strip_grant(self.env.context))
@@ -149,13 +153,13 @@ class CrmApprovalMixin(models.AbstractModel):
         raise UserError(_('Please give the reason for the rejection (button "Reject").'))
 
     def _notify_review_requested(self, tier_reviews):
-        """The chatter line and activities are posted by ``_crm_ask_turn``."""
+        """The submit posts its own message (``_crm_submit_one``)."""
         return True
 
     def _update_counter(self):
-        """The systray counter of base_tier_validation, sent once per transaction."""
-        if not granted(self, 'no_bus'):
-            super(CrmApprovalMixin, self)._update_counter()
+        """base_tier_validation's systray is replaced by the to-do (one inbox, one
+        count): nothing listens to its bus channel."""
+        return True
 
     # ------------------------------------------------------------------ helpers
     def _crm_money(self, amount):
@@ -174,19 +178,32 @@ class CrmApprovalMixin(models.AbstractModel):
         return self.env['crm.clock'].now_str()
 
     def _crm_action_write(self, vals):
-        return grant(self.sudo(), 'action_write', 'approval').write(vals)
+        # no tracking message (it would be authored by the superuser): every action
+        # posts its own message, by the user who acted
+        return grant(self.sudo().with_context(mail_notrack=True), 'action_write',
+                     'approval').write(vals)
 
     def _crm_post(self, body):
         self.sudo().message_post(body=body, subtype='mail.mt_note',
                                  author_id=self.env.user.partner_id.id)
+
+    def _crm_notify(self, body, users=None):
+        """The one chatter message of an approval step, by the user who acted; the
+        ``users`` concerned (the submitter, the next reviewers) get it in their inbox."""
+        partners = (users or self.env['res.users']).filtered('active').mapped('partner_id')
+        partners -= self.env.user.partner_id
+        # e-mails go out with the mail queue, not inside the reviewer's click
+        self.sudo().with_context(mail_notify_force_send=False).message_post(
+            body=body, author_id=self.env.user.partner_id.id, message_type='comment',
+            subtype='mail.mt_comment' if partners else 'mail.mt_note',
+            partner_ids=partners.ids)
 
     def _crm_check_state(self, states, message):
         for rec in self:
             if rec.state not in states:
                 raise UserError(message % rec.display_name)
 
-    # ------------------------------------------------------------------ submit
-    @api.multi
+    # ------------------------------------------------------------------ submit    @api.multi
     def action_submit(self):
         """Submit drafts for approval: the tiers whose condition holds are created and
         the first one's reviewers asked; without any tier the document is approved at
@@ -210,51 +227,63 @@ class CrmApprovalMixin(models.AbstractModel):
                                 'submitted_at': self._crm_now(), 'reject_reason': False})
         reviews = grant(self, 'approval', 'no_bus').request_validation()
         if not reviews:
-            self._crm_post(_('Submitted by %s; no approval is needed.') % self.env.user.name)
+            self._crm_log('submit')
+            self._crm_notify(_('Submitted by %s; no approval is needed.') % self.env.user.name)
             return self._crm_approve_done()
         self._crm_prepare_reviews(reviews.sudo())
-        self._crm_post(_('Submitted for approval by %s (%d tiers).') % (
-            self.env.user.name, len(reviews)))
-        self._crm_ask_turn()
+        turn = self._crm_ask_turn()
+        self._crm_log('submit', turn)
+        users = self._crm_turn_users()
+        self._crm_notify(_('%s submitted it for approval: %s waits for %s.') % (
+            self.env.user.name, self._crm_tier_label(turn),
+            _(', ').join(users.mapped('name'))), users)
         return True
 
     def _crm_prepare_reviews(self, reviews):
         """Number the tiers in the order of their definitions, remember whose document
-        it is, and give a tier nobody else may approve to the sales managers."""
+        it is, and give a tier nobody else may approve to the sales managers. The
+        superuser (系统管理员) reviews only a tier naming him."""
         excluded = self._crm_excluded_reviewers()
-        managers = self.env.ref('crm_sales.group_crm_manager').sudo().users.filtered('active')
+        managers = self._crm_role_users(self.env.ref('crm_sales.group_crm_manager'))
         ordered = reviews.sorted(lambda r: (r.definition_id.sequence, r.definition_id.id))
         owner = self.sudo()[self._crm_approval_owner_field]
         team = self.sudo().team_id
         for index, review in enumerate(ordered, 1):
-            vals = {'sequence': index, 'requested_by': self.env.uid,
-                    'crm_owner_id': owner.id, 'crm_team_id': team.id, 'crm_turn': False}
-            if not (review.reviewer_ids - excluded):
-                vals['reviewer_ids'] = [(6, 0, (managers - excluded).ids)]
-            grant(review, 'approval').write(vals)
+            definition = review.definition_id
+            named = definition.reviewer_id | definition.crm_reviewer_user_ids
+            reviewers = review.reviewer_ids.filtered(
+                lambda u: u.active and (u.id != SUPERUSER_ID or u in named))
+            if not (reviewers - excluded):
+                reviewers = managers - excluded
+            grant(review, 'approval').write({
+                'sequence': index, 'requested_by': self.env.uid, 'crm_owner_id': owner.id,
+                'crm_team_id': team.id, 'crm_turn': False,
+                'reviewer_ids': [(6, 0, reviewers.ids)]})
+        self._crm_add_review_users(ordered.mapped('reviewer_ids'))
+
+    def _crm_add_review_users(self, users):
+        """Everyone ever asked keeps reading the document (record rules)."""
         grant(self.sudo(), 'action_write').write({
-            'crm_review_user_ids': [(4, uid) for uid in ordered.mapped('reviewer_ids').ids]})
+            'crm_review_user_ids': [(4, uid) for uid in users.ids]})
+
+    @api.model
+    def _crm_role_users(self, group):
+        """The active users of a role, without the superuser."""
+        return group.sudo().users.filtered(lambda u: u.active and u.id != SUPERUSER_ID)
 
     def _crm_ask_turn(self):
-        """Mark the next pending tier as the current one and give its reviewers an
-        activity; returns False when no tier is pending."""
+        """Mark the first pending tier as the current one; returns its review (empty
+        when no tier is pending)."""
         self.ensure_one()
         reviews = grant(self.sudo().review_ids, 'approval')
-        reviews.filtered('crm_turn').write({'crm_turn': False})
         pending = reviews.filtered(lambda r: r.status == 'pending')
-        if not pending:
-            return False
-        turn = pending.sorted(lambda r: (r.sequence, r.id))[0]
-        turn.write({'crm_turn': True})
-        users = turn.reviewer_ids - self._crm_excluded_reviewers()
-        for user in users:
-            self._crm_schedule_activity(
-                user, _('Approve %s (tier %d: %s)') % (self.display_name, turn.sequence,
-                                                      turn.name or ''),
-                'crm_contract.mail_activity_data_crm_approval')
-        self.sudo().message_subscribe_users(users.ids)
-        self._update_counter()
-        return True
+        turn = pending.sorted(lambda r: (r.sequence, r.id))[:1]
+        stale = reviews.filtered('crm_turn') - turn
+        if stale:
+            stale.write({'crm_turn': False})
+        if turn and not turn.crm_turn:
+            turn.write({'crm_turn': True})
+        return turn
 
     def _crm_schedule_activity(self, user, summary, activity_type='mail.mail_activity_data_todo',
                                deadline=None):
@@ -269,96 +298,30 @@ class CrmApprovalMixin(models.AbstractModel):
             'date_deadline': deadline or self.env['crm.clock'].today_str(),
         })
 
-    def _crm_close_review_activities(self, feedback):
-        """Mark the approval activities of this document (those of the tier just
-        decided) done."""
-        activities = self.env['mail.activity'].sudo().search([
-            ('res_model', '=', self._name), ('res_id', 'in', self.ids),
-            ('activity_type_id', '=', self.env.ref(
-                'crm_contract.mail_activity_data_crm_approval').id)])
-        if activities:
-            # the "done" note is rendered in the deciding user's language, also over
-            # XML-RPC calls that carry no context
-            activities.with_context(lang=self.env.user.lang).action_feedback(feedback=feedback)
+    def _crm_drop_review_activities(self):
+        """Approvals wait in the to-do (one inbox): approval activities of earlier
+        versions are removed, without a message."""
+        activity_type = self.env.ref('crm_contract.mail_activity_data_crm_approval',
+                                     raise_if_not_found=False)
+        if activity_type and self.ids:
+            self.env['mail.activity'].sudo().search([
+                ('res_model', '=', self._name), ('res_id', 'in', self.ids),
+                ('activity_type_id', '=', activity_type.id)]).unlink()
 
-    def _crm_withdraw_reviews(self, feedback):
+    @api.model
+    def _crm_drop_all_review_activities(self):
+        """Called on update: the approval activities of earlier versions go."""
+        activity_type = self.env.ref('crm_contract.mail_activity_data_crm_approval',
+                                     raise_if_not_found=False)
+        if activity_type:
+            self.env['mail.activity'].sudo().search([
+                ('activity_type_id', '=', activity_type.id)]).unlink()
+        return True
+
+    def _crm_withdraw_reviews(self, feedback=None):
         """The document leaves the approval (cancelled): nobody is asked any more."""
         grant(self.sudo().review_ids.filtered('crm_turn'), 'approval').write({'crm_turn': False})
-        self._crm_close_review_activities(feedback)
-
-    # ------------------------------------------------------------------ decide
-    def _crm_check_turn(self):
-        """The review of the current tier that the user may decide, or an error."""
-        self.ensure_one()
-        user = self.env.user
-        if self.state != 'waiting':
-            raise UserError(_('"%s" is not waiting for approval (it may just have been '
-                              'approved or rejected by someone else).') % self.display_name)
-        if user in self._crm_excluded_reviewers() and user.id != SUPERUSER_ID:
-            raise AccessError(_('You cannot approve or reject "%s": you own or submitted it.')
-                              % self.display_name)
-        turn = self._crm_turn_reviews()
-        if not turn:
-            raise UserError(_('"%s" has no tier waiting for a decision.') % self.display_name)
-        mine = turn.filtered(lambda r: user in r.reviewer_ids)
-        if not mine and user.id != SUPERUSER_ID:
-            raise AccessError(_('It is not your turn to review "%s": it is waiting for %s.')
-                              % (self.display_name, self.crm_turn_label or _('another tier')))
-        return (mine or turn)[0]
-
-    @api.multi
-    def action_approve(self, comment=False):
-        """Approve the current tier (the caller must be one of its reviewers) with an
-        optional ``comment``; after the last tier the document is approved."""
-        self.env.user._crm_check_can_act()
-        comment = self.env['crm.guard']._arg_text(comment, _('the comment'), required=False)
-        if not self:
-            raise UserError(_('Choose what to approve.'))
-        self._crm_lock()
-        for rec in self:
-            review = rec._crm_check_turn()
-            grant(review.sudo(), 'approval').write({
-                'status': 'approved', 'done_by': self.env.uid,
-                'reviewed_date': rec._crm_now(), 'comment': comment or False,
-                'crm_turn': False})
-            rec._crm_close_review_activities(comment or _('Approved'))
-            rec._crm_post(_('Tier %d (%s) approved by %s.%s') % (
-                review.sequence, review.name or '', self.env.user.name,
-                (' ' + _('Comment: %s') % comment) if comment else ''))
-            if not rec._crm_ask_turn():
-                rec._crm_approve_done()
-        return True
-
-    @api.multi
-    def action_reject(self, reason):
-        """Reject the current tier with a required ``reason``: the document goes back
-        to draft and shows the reason."""
-        self.env.user._crm_check_can_act()
-        reason = self.env['crm.guard']._arg_text(reason, _('the reason for the rejection'))
-        if not self:
-            raise UserError(_('Choose what to reject.'))
-        self._crm_lock()
-        for rec in self:
-            review = rec._crm_check_turn()
-            grant(review.sudo(), 'approval').write({
-                'status': 'rejected', 'done_by': self.env.uid,
-                'reviewed_date': rec._crm_now(), 'comment': reason, 'crm_turn': False})
-            rec._crm_close_review_activities(_('Rejected: %s') % reason)
-            rec._crm_action_write({'state': 'draft', 'reject_reason': reason})
-            rec._crm_post(_('Tier %d (%s) rejected by %s. Reason: %s') % (
-                review.sequence, review.name or '', self.env.user.name, reason))
-            owner = rec.sudo()[rec._crm_approval_owner_field]
-            if owner:
-                rec._crm_schedule_activity(owner, _('Rejected: %s') % reason)
-            rec._update_counter()
-        return True
-
-    def _crm_approve_done(self):
-        self.ensure_one()
-        self._crm_action_write({'state': 'approved', 'approved_at': self._crm_now()})
-        self._crm_post(_('Approved.'))
-        self._crm_on_approved()
-        return True
+        self._crm_drop_review_activities()
 
     # ------------------------------------------------------------------ hooks
     def _crm_approval_check_ready(self):
@@ -368,31 +331,3 @@ class CrmApprovalMixin(models.AbstractModel):
     def _crm_on_approved(self):
         """Called once the last tier approved (or at submit when none applies)."""
         return True
-
-    # ------------------------------------------------------------------ UI
-    @api.multi
-    def action_open_review_wizard(self):
-        self.ensure_one()
-        decision = self.env.context.get('crm_decision', 'approve')
-        return {
-            'type': 'ir.actions.act_window',
-            'name': _('Approve') if decision == 'approve' else _('Reject'),
-            'res_model': 'crm.review.wizard',
-            'view_mode': 'form',
-            'target': 'new',
-            'context': {'default_res_model': self._name, 'default_res_id': self.id,
-                        'default_decision': decision if decision in ('approve', 'reject')
-                        else 'approve'},
-        }
-
-    @api.multi
-    def action_view_reviews(self):
-        self.ensure_one()
-        return {
-            'type': 'ir.actions.act_window',
-            'name': _('Reviews'),
-            'res_model': 'tier.review',
-            'view_mode': 'tree,form',
-            'domain': [('model', '=', self._name), ('res_id', '=', self.id)],
-            'context': {'create': False},
-        }

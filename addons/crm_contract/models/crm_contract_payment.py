@@ -1,6 +1,44 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
 
+#: payments counted as received, and as taking room (received or in review)
+RECEIVED = ('approved',)
+COMMITTED = ('approved', 'waiting')
+
+
+def book_in_order(plans, payments):
+    """How the payments of a contract are booked on its instalments.
+
+    ``plans``: [(plan key, amount)] in the order they fall due; ``payments``:
+    [(payment key, chosen plan key or None, amount)] in the order they were made. A
+    payment on a chosen instalment fills that one first; what exceeds it, and payments
+    without an instalment, fill the instalments in order, oldest first (what exceeds
+    every instalment is booked on none). Returns {payment key: [(plan key, amount)]}."""
+    room = dict(plans)
+    booked = {key: [] for key, _plan, _amount in payments}
+    pool = []
+    for key, plan, amount in payments:
+        take = min(amount, room[plan]) if plan in room else 0.0
+        if take > 0:
+            booked[key].append((plan, take))
+            room[plan] -= take
+        if amount - take > 0:
+            pool.append([key, amount - take])
+    for plan, _amount in plans:
+        while pool and room[plan] > 0:
+            take = min(pool[0][1], room[plan])
+            booked[pool[0][0]].append((plan, take))
+            room[plan] -= take
+            pool[0][1] -= take
+            if pool[0][1] <= 0:
+                pool.pop(0)
+    return booked
+
+
+def plan_order(plan):
+    """Instalments fall due by date (then in the order they were entered)."""
+    return (plan.date_planned or '9999-12-31', plan.id if isinstance(plan.id, int) else 2 ** 62)
+
 
 class CrmContract(models.Model):
     """What a contract has received: payment plans, payments and their totals."""
@@ -44,6 +82,36 @@ class CrmContract(models.Model):
         positive = (operator == '=') == bool(value)
         return [('id', 'inselect' if positive else 'not inselect',
                  (sql, (self.env['crm.clock'].today_str(),)))]
+
+    def _crm_booking(self, payments):
+        """{payment id: [(plan, amount)]}: ``payments`` of this contract booked on its
+        instalments (``book_in_order``)."""
+        self.ensure_one()
+        contract = self.sudo() if isinstance(self.id, int) else self
+        plans = contract.plan_ids.sorted(plan_order)
+        payments = payments.sorted(lambda p: (p.date or '', p.id if isinstance(p.id, int) else 0))
+        by_id = {plan.id: plan for plan in plans}
+        # in cents (the currency's units): no float remainders between instalments
+        rounding = contract.currency_id.rounding or 0.01
+        units = lambda amount: int(round((amount or 0.0) / rounding))
+        booked = book_in_order([(plan.id, units(plan.amount)) for plan in plans],
+                               [(pay.id, pay.plan_id.id or None, units(pay.amount))
+                                for pay in payments])
+        return {key: [(by_id[plan], round(count * rounding, 6)) for plan, count in parts]
+                for key, parts in booked.items()}
+
+    def _crm_booked_per_plan(self, states=RECEIVED, exclude=None):
+        """{plan id: amount} booked on each instalment by the payments in ``states``
+        (but ``exclude``)."""
+        self.ensure_one()
+        contract = self.sudo() if isinstance(self.id, int) else self
+        payments = contract.receivable_ids.filtered(
+            lambda p: p.state in states and p.amount > 0 and (not exclude or p.id != exclude.id))
+        totals = {}
+        for parts in self._crm_booking(payments).values():
+            for plan, amount in parts:
+                totals[plan.id] = totals.get(plan.id, 0.0) + amount
+        return totals
 
     def _crm_plans_total(self):
         self.ensure_one()

@@ -6,6 +6,7 @@ from odoo.tools import float_compare
 from odoo.addons.crm_sales.grant import granted, privileged
 
 from .crm_contract import FREE_FIELDS
+from .crm_contract_payment import COMMITTED
 
 RECEIVABLE_STATES = [
     ('draft', 'Draft'),
@@ -18,7 +19,9 @@ RECEIVABLE_STATES = [
 class CrmReceivable(models.Model):
     """A payment received on an approved contract (回款), approved like contracts
     (its own tiers). Only approved payments count as received; a payment may not
-    exceed the contract amount less the payments approved or in review."""
+    exceed the contract amount less the payments approved or in review, nor, when it
+    names an instalment, what that instalment still has open. It is booked on the
+    instalment it names, the rest on the instalments in order (``plan_booking``)."""
     _name = 'crm.receivable'
     _description = 'Payment'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'crm.approval.mixin', 'crm.guard.mixin',
@@ -37,7 +40,10 @@ class CrmReceivable(models.Model):
                                   domain=[('state', '=', 'approved')])
     plan_id = fields.Many2one('crm.receivable.plan', 'Instalment', index=True,
                               ondelete='restrict',
-                              domain="[('contract_id', '=', contract_id)]")
+                              domain="[('contract_id', '=', contract_id)]",
+                              help='Leave empty to book the payment on the instalments in '
+                                   'order, the oldest still due first.')
+    plan_booking = fields.Char('Booked on', compute='_compute_plan_booking')
     partner_id = fields.Many2one(related='contract_id.partner_id', store=True, index=True,
                                  readonly=True, string='Customer')
     currency_id = fields.Many2one(related='contract_id.currency_id', readonly=True)
@@ -65,6 +71,21 @@ class CrmReceivable(models.Model):
         return [(r.id, '%s %s' % (r.number or '', r.sudo().contract_id.number or ''))
                 for r in self]
 
+    def _compute_plan_booking(self):
+        """"Instalment 1 ¥180,000.00, Instalment 2 ¥180,000.00": where the payment is (or,
+        for a draft, would be) booked, with the payments approved or in review."""
+        for rec in self:
+            contract = rec.contract_id.sudo()
+            if not contract or not isinstance(rec.id, int):
+                rec.plan_booking = False
+                continue
+            payments = contract.receivable_ids.filtered(
+                lambda p: p.state in COMMITTED or p.id == rec.id)
+            parts = contract._crm_booking(payments).get(rec.id, [])
+            rec.plan_booking = _(', ').join(
+                '%s %s' % (plan.name, rec._crm_money(amount)) for plan, amount in parts) or \
+                (contract.plan_ids and _('No instalment (beyond the plans)') or False)
+
     @api.onchange('contract_id')
     def _onchange_contract_id(self):
         if self.contract_id:
@@ -72,11 +93,25 @@ class CrmReceivable(models.Model):
             self.team_id = self.contract_id.team_id
             if self.plan_id.contract_id != self.contract_id:
                 self.plan_id = False
+            if not self.amount:
+                self.amount = self._crm_contract_open()
 
     @api.onchange('plan_id')
     def _onchange_plan_id(self):
-        if self.plan_id and not self.amount:
-            self.amount = self.plan_id.amount_due
+        """Picking an instalment proposes what it still has open; clearing it, what
+        the contract has open."""
+        if self.plan_id:
+            self.amount = self.plan_id.amount_open
+        elif self.contract_id:
+            self.amount = self._crm_contract_open()
+
+    def _crm_contract_open(self):
+        """What the contract still has open for a new payment (not yet received nor
+        in review)."""
+        contract = self.contract_id.sudo()
+        committed = contract.receivable_ids.filtered(
+            lambda p: p.state in COMMITTED and p.id != self.id)
+        return max(contract.amount_total - sum(committed.mapped('amount')), 0.0)
 
     # ------------------------------------------------------------------ checks
     def _crm_check_amount(self):
@@ -97,6 +132,27 @@ class CrmReceivable(models.Model):
                         rec._crm_money(rec.amount), rec._crm_money(max(open_amount, 0.0)),
                         contract.display_name, rec._crm_money(contract.amount_total),
                         rec._crm_money(sum(others.mapped('amount')))))
+            if rec.plan_id:
+                rec._crm_check_plan_amount()
+
+    def _crm_check_plan_amount(self):
+        """A payment naming an instalment fits in what that instalment has open (the
+        rest of the contract is paid with payments on the later instalments, or
+        without one)."""
+        plan = self.plan_id.sudo()
+        contract = self.contract_id.sudo()
+        booked = contract._crm_booked_per_plan(COMMITTED, exclude=self).get(plan.id, 0.0)
+        open_amount = max(plan.amount - booked, 0.0)
+        if float_compare(self.amount, open_amount,
+                         precision_rounding=contract.currency_id.rounding or 0.01) > 0:
+            raise ValidationError(_(
+                'The payment of %(amount)s is more than the %(open)s still open on instalment '
+                '%(number)d of %(contract)s (planned %(planned)s, received or in review '
+                '%(booked)s). Choose no instalment to book it on the instalments in order, or '
+                'split it.') % {
+                    'amount': self._crm_money(self.amount), 'open': self._crm_money(open_amount),
+                    'number': plan.sequence, 'contract': contract.display_name,
+                    'planned': self._crm_money(plan.amount), 'booked': self._crm_money(booked)})
 
     @api.constrains('amount', 'contract_id', 'plan_id')
     def _check_contract(self):
@@ -135,6 +191,9 @@ class CrmReceivable(models.Model):
         if not vals.get('number') or vals.get('number') == _('New'):
             self, vals = self._crm_own_values(vals, creating=True, number=self.env[
                 'ir.sequence'].next_by_code('crm.receivable') or _('New'))
+        # the tracked values logged at creation say it all: no separate "created" post
+        # (a third of the time of saving a payment)
+        self = self.with_context(mail_create_nolog=True)
         return super(CrmReceivable, self).create(vals).with_env(env)
 
     @api.multi
@@ -208,4 +267,11 @@ class CrmReceivable(models.Model):
 
     def _crm_on_approved(self):
         super(CrmReceivable, self)._crm_on_approved()
-        self.contract_id._crm_post(_('Payment %s of %s approved.') % (self.number, self._crm_money(self.amount)))
+        # a line in the contract's history, nobody to notify (the payment's own chatter
+        # already told its followers): no message_post and its notifications
+        self.env['mail.message'].sudo().create({
+            'model': 'crm.contract', 'res_id': self.contract_id.id,
+            'message_type': 'notification', 'subtype_id': self.env.ref('mail.mt_note').id,
+            'author_id': self.env.user.partner_id.id,
+            'record_name': self.sudo().contract_id.display_name,
+            'body': _('Payment %s of %s approved.') % (self.number, self._crm_money(self.amount))})

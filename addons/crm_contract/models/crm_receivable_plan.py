@@ -8,13 +8,18 @@ from odoo.tools import float_compare, float_is_zero
 
 from odoo.addons.crm_sales.grant import grant, granted
 
+from .crm_contract_payment import COMMITTED, plan_order
+
 PLAN_STATES = [('pending', 'Pending'), ('partial', 'Partly Received'),
                ('received', 'Received'), ('overdue', 'Overdue')]
 
 
 class CrmReceivablePlan(models.Model):
-    """An instalment of a contract (回款计划): planned date and amount; its state comes
-    from the approved payments booked on it and, for "overdue", from ``crm.clock``."""
+    """An instalment of a contract (回款计划): planned date and amount. Instalments number
+    themselves in the order they fall due; the contract's approved payments are booked
+    on them in that order (or on the instalment a payment names, see
+    ``crm.contract._crm_booking``), so a contract and its instalments always agree. The
+    state comes from what is booked and, for "overdue", from ``crm.clock``."""
     _name = 'crm.receivable.plan'
     _description = 'Payment Plan'
     _inherit = ['crm.guard.mixin', 'crm.scope.mixin']
@@ -22,7 +27,8 @@ class CrmReceivablePlan(models.Model):
     _crm_scope_team_field = 'contract_id.team_id'
     _order = 'contract_id, sequence, date_planned, id'
 
-    sequence = fields.Integer('Instalment', default=1, required=True)
+    sequence = fields.Integer('Instalment', compute='_compute_sequence', store=True,
+                              readonly=True)
     name = fields.Char('Plan', compute='_compute_name')
     contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
                                   ondelete='cascade',
@@ -42,6 +48,10 @@ class CrmReceivablePlan(models.Model):
     amount_received = fields.Monetary('Received', compute='_compute_amount_received',
                                       store=True)
     amount_due = fields.Monetary('Still Due', compute='_compute_amount_received', store=True)
+    amount_in_review = fields.Monetary('In Review', compute='_compute_amount_open')
+    amount_open = fields.Monetary('Open', compute='_compute_amount_open',
+                                  help='Still due, less the payments waiting for approval: '
+                                       'the most a new payment of this instalment may be.')
     state = fields.Selection(PLAN_STATES, 'Status', compute='_compute_state',
                              search='_search_state')
     is_overdue = fields.Boolean('Overdue', compute='_compute_state', search='_search_is_overdue')
@@ -52,13 +62,56 @@ class CrmReceivablePlan(models.Model):
         for plan in self:
             plan.name = _('Instalment %d') % plan.sequence
 
-    @api.depends('amount', 'receivable_ids.amount', 'receivable_ids.state')
-    def _compute_amount_received(self):
+    @api.multi
+    def name_get(self):
+        """"Instalment 2"; with ``crm_plan_detail`` in the context (the payment's
+        instalment picker) also its date, amount and what is still open."""
+        if not self.env.context.get('crm_plan_detail'):
+            return super(CrmReceivablePlan, self).name_get()
+        result = []
         for plan in self:
-            received = sum(plan.receivable_ids.filtered(
-                lambda r: r.state == 'approved').mapped('amount'))
-            plan.amount_received = received
-            plan.amount_due = max(plan.amount - received, 0.0)
+            money = plan.contract_id._crm_money
+            label = _('%s · %s · %s · open %s') % (
+                plan.name, plan.date_planned or '', money(plan.amount), money(plan.amount_open))
+            if plan.amount_in_review:
+                label += _(' (in review %s)') % money(plan.amount_in_review)
+            result.append((plan.id, label))
+        return result
+
+    def _crm_siblings(self):
+        """The instalments of this one's contract, in the order they fall due."""
+        contract = self.contract_id
+        plans = (contract.sudo() if isinstance(contract.id, int) else contract).plan_ids
+        return (plans | self).sorted(plan_order) if contract else self
+
+    @api.depends('contract_id', 'date_planned', 'contract_id.plan_ids.date_planned')
+    def _compute_sequence(self):
+        for plan in self:
+            siblings = plan._crm_siblings()
+            plan.sequence = [p.id for p in siblings].index(plan.id) + 1
+
+    @api.depends('amount', 'date_planned', 'contract_id', 'contract_id.plan_ids.amount',
+                 'contract_id.plan_ids.date_planned', 'contract_id.receivable_ids.amount',
+                 'contract_id.receivable_ids.state', 'contract_id.receivable_ids.plan_id',
+                 'contract_id.receivable_ids.date')
+    def _compute_amount_received(self):
+        booked = self._crm_booked()
+        for plan in self:
+            plan.amount_received = booked.get(plan.id, 0.0)
+            plan.amount_due = max(plan.amount - plan.amount_received, 0.0)
+
+    def _compute_amount_open(self):
+        committed = self._crm_booked(COMMITTED)
+        for plan in self:
+            plan.amount_in_review = max(committed.get(plan.id, 0.0) - plan.amount_received, 0.0)
+            plan.amount_open = max(plan.amount - committed.get(plan.id, 0.0), 0.0)
+
+    def _crm_booked(self, *args, **kwargs):
+        """{plan id: amount booked} for these instalments' contracts."""
+        booked = {}
+        for contract in self.mapped('contract_id'):
+            booked.update(contract._crm_booked_per_plan(*args, **kwargs))
+        return booked
 
     def _compute_state(self):
         today = self.env['crm.clock'].today_str()
@@ -123,9 +176,12 @@ class CrmReceivablePlan(models.Model):
                                         'the contract amount %s.') % (
                     contract.display_name, contract._crm_money(total),
                     contract._crm_money(contract.amount_total)))
-            if float_compare(plan.amount, plan.amount_received, precision_rounding=rounding) < 0:
+            # payments made on this very instalment (others are booked in order)
+            received = sum(plan.sudo().receivable_ids.filtered(
+                lambda r: r.state == 'approved').mapped('amount'))
+            if float_compare(plan.amount, received, precision_rounding=rounding) < 0:
                 raise ValidationError(_('Instalment %d has already received %s: its amount cannot '
-                                        'be lower.') % (plan.sequence, plan.contract_id._crm_money(plan.amount_received)))
+                                        'be lower.') % (plan.sequence, plan.contract_id._crm_money(received)))
 
     def _check_contract_open(self, contracts):
         if granted(self, 'action_write'):
@@ -143,8 +199,8 @@ class CrmReceivablePlan(models.Model):
             # plans of one contract are added one at a time (their sum is checked)
             contract.sudo()._crm_lock()
             self._check_contract_open(contract)
-            if 'sequence' not in vals:
-                vals['sequence'] = len(contract.sudo().plan_ids) + 1
+        # the instalment number follows the date (computed)
+        vals = {k: v for k, v in vals.items() if k != 'sequence'}
         return super(CrmReceivablePlan, self).create(vals)
 
     @api.multi
@@ -154,6 +210,7 @@ class CrmReceivablePlan(models.Model):
             self.sudo().mapped('contract_id')._crm_lock()
         if vals.get('contract_id') and not granted(self, 'action_write'):
             raise UserError(_('A payment plan cannot move to another contract.'))
+        vals = {k: v for k, v in vals.items() if k != 'sequence'}
         if {'date_planned', 'remind_days'} & set(vals):
             vals = dict(vals, remind_notified=False, overdue_notified=False)
         return super(CrmReceivablePlan, self).write(vals)

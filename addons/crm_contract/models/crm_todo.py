@@ -26,6 +26,19 @@ class CrmTodo(models.TransientModel):
                                         compute='_compute_contract_counts')
 
     @api.model
+    def _crm_todo_visibility(self):
+        """Approval queues for those who review (leaders and managers, or anyone with a
+        document waiting for them); the other contract counters are sales work."""
+        res = super(CrmTodo, self)._crm_todo_visibility()
+        user = self.env.user
+        for kind, model in (('contract_review', 'crm.contract'), ('receivable_review', 'crm.receivable')):
+            Model = self.env[model]
+            res[kind] = user._crm_is_leader() or bool(
+                Model.check_access_rights('read', raise_exception=False) and
+                Model.search_count([('crm_my_turn', '=', True)]))
+        return res
+
+    @api.model
     def _domain_contract_expiring(self):
         return [('user_id', '=', self.env.uid), ('is_expiring', '=', True)]
 

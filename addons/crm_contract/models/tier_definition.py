@@ -9,20 +9,56 @@ PYTHON_TYPES = {'definition_type': 'formula', 'review_type': 'expression'}
 
 
 class TierDefinition(models.Model):
-    """Approval tiers. CRM administrators configure conditions as domains and reviewers
-    as users or groups; Python (a formula condition or a reviewer expression) runs with
-    the rights of whoever submits, and could reach ``sudo()``: only system
-    administrators write it, and a tier runs its Python only if a system administrator
-    wrote it (``crm_python_by_id``)."""
+    """Approval tiers. CRM administrators configure them with pickers: the document
+    type (any model using ``crm.approval.mixin``), conditions (amount above, discount
+    above, customer levels, teams; none set = always) and the reviewers (the owner's
+    team leader, the leader above, a role or named users). Python (a formula condition
+    or a reviewer expression) runs with the rights of whoever submits, and could reach
+    ``sudo()``: only system administrators write it, and a tier runs its Python only
+    if a system administrator wrote it (``crm_python_by_id``)."""
     _inherit = 'tier.definition'
 
+    model_id = fields.Many2one(domain=lambda self: [
+        ('model', 'in', self._get_tier_validation_model_names())])
+    definition_type = fields.Selection(selection_add=[('crm_conditions', 'Conditions')],
+                                       default='crm_conditions')
+    review_type = fields.Selection(selection_add=[
+        ('crm_leader', "Owner's team leader"), ('crm_leader_above', 'Leader above'),
+        ('crm_users', 'Named users')], default='crm_leader')
+    crm_amount_above = fields.Float('Amount above', digits=(16, 2),
+                                    help='Only documents of a larger amount (0: any amount).')
+    crm_discount_above = fields.Float('Discount above (%)', digits=(5, 2),
+                                      help='Only documents with a larger discount (0: any).')
+    crm_customer_level_ids = fields.Many2many(
+        'crm.customer.level', 'crm_tier_definition_level_rel', 'definition_id', 'level_id',
+        string='Customer levels', help='Only customers of these levels (empty: any).')
+    crm_team_ids = fields.Many2many(
+        'crm.team', 'crm_tier_definition_team_rel', 'definition_id', 'team_id',
+        string='Teams', help='Only documents of these teams or their sub-teams (empty: any).')
+    crm_reviewer_user_ids = fields.Many2many(
+        'res.users', 'crm_tier_definition_user_rel', 'definition_id', 'user_id',
+        string='Named reviewers')
     crm_python_by_id = fields.Many2one('res.users', 'Python Written by', readonly=True,
                                        copy=False)
 
     @api.model
     def _get_tier_validation_model_names(self):
         res = super(TierDefinition, self)._get_tier_validation_model_names()
-        return res + list(APPROVAL_MODELS)
+        return res + [name for name in self._crm_approval_model_names() if name not in res]
+
+    @api.model
+    def _crm_approval_model_names(self):
+        """The models approved through ``crm.approval.mixin`` (contracts, payments and
+        whatever later modules build on it)."""
+        mixin = self.env.registry['crm.approval.mixin']
+        return sorted(set(APPROVAL_MODELS) | {
+            name for name, cls in self.env.registry.items()
+            if not cls._abstract and issubclass(cls, mixin)})
+
+    @api.onchange('review_type')
+    def onchange_review_type(self):
+        super(TierDefinition, self).onchange_review_type()
+        self.crm_reviewer_user_ids = False
 
     @api.model
     def _crm_is_system(self, user):

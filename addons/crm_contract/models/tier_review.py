@@ -4,7 +4,8 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.crm_sales.grant import granted
 
-from .tier_definition import APPROVAL_MODELS
+#: reviewer kinds of tier.definition resolved by the document (crm.approval.mixin)
+CRM_REVIEW_TYPES = ('crm_leader', 'crm_leader_above', 'crm_users')
 
 
 class TierReview(models.Model):
@@ -14,6 +15,11 @@ class TierReview(models.Model):
     _inherit = 'tier.review'
     _order = 'res_id, sequence, id'
 
+    status = fields.Selection(selection_add=[('returned', 'Returned')])
+    crm_status = fields.Selection([
+        ('pending', 'Awaiting Decision'), ('approved', 'Approved'), ('rejected', 'Rejected'),
+        ('returned', 'Returned')], 'Status', compute='_compute_crm_status',
+        help="The review's status as the CRM screens name it.")
     comment = fields.Text('Comment', readonly=True)
     crm_turn = fields.Boolean('Turn to Review', readonly=True, index=True,
                               help='This tier is the one waiting for its reviewers now.')
@@ -27,6 +33,22 @@ class TierReview(models.Model):
                 doc = self.env[review.model].sudo().browse(review.res_id).exists()
                 review.crm_document = doc.display_name if doc else False
 
+    def _compute_crm_status(self):
+        for review in self:
+            review.crm_status = review.status
+
+    def _get_reviewers(self):
+        """Reviewers picked without Python (the owner's team leader, the leader above,
+        named users) are resolved by the document."""
+        users = super(TierReview, self)._get_reviewers()
+        definition = self.definition_id
+        if definition.review_type in CRM_REVIEW_TYPES and self.model in self.env \
+                and self.res_id:
+            doc = self.env[self.model].sudo().browse(self.res_id).exists()
+            if doc and hasattr(doc, '_crm_tier_reviewers'):
+                users |= doc._crm_tier_reviewers(definition)
+        return users
+
     @api.multi
     @api.depends('definition_id.reviewer_expression', 'review_type', 'model', 'res_id')
     def _compute_python_reviewer_ids(self):
@@ -34,8 +56,10 @@ class TierReview(models.Model):
         return super(TierReview, self)._compute_python_reviewer_ids()
 
     def _crm_guarded(self, models_):
-        return (self.env.uid != SUPERUSER_ID and not granted(self, 'approval')
-                and any(m in APPROVAL_MODELS for m in models_))
+        if self.env.uid == SUPERUSER_ID or granted(self, 'approval'):
+            return False
+        approval_models = self.env['tier.definition']._crm_approval_model_names()
+        return any(m in approval_models for m in models_)
 
     def _crm_refuse(self):
         raise AccessError(_('Reviews of contracts and payments change only through the '

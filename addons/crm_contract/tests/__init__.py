@@ -5,3 +5,4 @@ from . import test_receivable
 from . import test_revision_expiry
 from . import test_contract_trust
 from . import test_contract_report
+from . import test_receivable_booking

@@ -195,13 +195,14 @@ class TestContractTrust(ContractCase):
                             'review_type': 'individual', 'reviewer_id': self.zhangwei.id})
         leader_tier.sudo(self.zhoutao).write({'sequence': 11})
         self.assertEqual(tier.definition_type, 'domain')
-        self.assertEqual(leader_tier.python_code, 'rec.amount_total > 100000')
+        self.assertEqual(leader_tier.definition_type, 'crm_conditions')
+        self.assertFalse(leader_tier.crm_python_by_id)
 
     def test_python_not_written_by_a_system_administrator_does_not_run(self):
         leader_tier = self.env.ref('crm_contract.tier_contract_leader')
         # as if written before the check existed, by a CRM administrator
         self.env.cr.execute('UPDATE tier_definition SET crm_python_by_id = %s, '
-                            'python_code = %s WHERE id = %s',
+                            "definition_type = 'formula', python_code = %s WHERE id = %s",
                             (self.zhoutao.id, "rec.sudo().write({'note': 'x'}) or True",
                              leader_tier.id))
         leader_tier.invalidate_cache()

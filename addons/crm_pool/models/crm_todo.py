@@ -12,7 +12,9 @@ class CrmTodo(models.TransientModel):
 
     pool_about_to_release_ids = fields.Many2many(
         'res.partner', string='My Customers About to Be Released',
-        compute='_compute_pool_about_to_release_count')
+        compute='_compute_pool_about_to_release_count',
+        help='Your customers that the public pool rules will release soon unless you follow '
+             'them up or win a deal appear here.')
 
     @api.multi
     def _compute_pool_about_to_release_count(self):

@@ -13,3 +13,4 @@ from . import crm_report_follow_up
 from . import crm_report_pool
 from . import crm_report_dashboard
 from . import crm_demo
+from . import res_users

@@ -46,8 +46,40 @@ class CrmDemo(models.AbstractModel):
             for offset in range(months + 1):     # and this month, up to yesterday
                 month = self._month_start(first, offset)
                 self._history_month(env, rnd, user, customer, month, today)
+        self._history_pool(env, rnd, first, months, today)
         env['crm.report.customer']._refresh_facts()
         return True
+
+    def _history_pool(self, env, rnd, first, months, today):
+        """The public pool's history (公海分析): each demo pool customer was claimed and
+        released (by hand or by a rule) by the demo salespeople over the months, the last
+        entry a release (they are in the pool today). Logged as the pool logs it."""
+        Log = env['crm.pool.log']
+        users = [env.ref(xmlid) for xmlid, _n, _r, _l in HISTORY_CUSTOMERS]
+        rules = env['crm.pool.rule'].search([], order='id')
+        partners = env['res.partner'].search([('pool_id', '!=', False), ('user_id', '=', False)],
+                                             order='id')
+        for partner in partners:
+            if Log.search_count([('partner_id', '=', partner.id)]):
+                continue
+            offset = rnd.randint(0, 2)
+            while offset + 2 <= months:
+                user = rnd.choice(users)
+                claimed = datetime.datetime.combine(
+                    self._month_start(first, offset), datetime.time(2)) + datetime.timedelta(
+                        days=rnd.randint(0, 20))
+                Log._log_bulk('claim', [partner.id], claimed, to_user_id=user.id,
+                              pool=partner.pool_id, user_id=user.id)
+                released = claimed + datetime.timedelta(days=rnd.randint(15, 35))
+                if released.date() >= today:
+                    released = datetime.datetime.combine(today, datetime.time(1)) - \
+                        datetime.timedelta(days=1)
+                rule = rnd.choice(rules) if rules and rnd.random() < 0.5 else None
+                Log._log_bulk('auto_release' if rule else 'release', [partner.id], released,
+                              from_user_ids=user.id, pool=partner.pool_id, rule=rule,
+                              user_id=user.id if not rule else env.ref('base.user_root').id,
+                              reason=None if rule else '暂无采购计划')
+                offset += rnd.randint(2, 4)
 
     @staticmethod
     def _month_start(day, offset):
@@ -60,12 +92,34 @@ class CrmDemo(models.AbstractModel):
                             ('%s 02:00:00' % fields.Date.to_string(day), tuple(records.ids)))
         records.invalidate_cache(['create_date'])
 
+    def _history_deal(self, env, user, customer, month, created, won_on, amount):
+        """The month's deal as the funnel follows it: an inquiry (lead) converted on the
+        customer with an opportunity, won on the day before the contract is signed."""
+        lead = env['crm.lead'].sudo(user).create({
+            'name': '%s 采购需求 %s' % (customer.name[:4], month.strftime('%Y-%m')),
+            'type': 'lead', 'user_id': user.id, 'team_id': user.sale_team_id.id,
+            'contact_name': '采购部', 'planned_revenue': amount})
+        result = lead.action_convert(partner_id=customer.id, create_opportunity=True)
+        opportunity = env['crm.lead'].browse(result['opportunity_id'])
+        opportunity.sudo(user).action_set_end_status('won')
+        self._backdate(lead | opportunity, created)
+        won_at = '%s 03:00:00' % fields.Date.to_string(max(won_on - datetime.timedelta(days=1),
+                                                            created))
+        self.env.cr.execute('UPDATE crm_lead SET end_date = %s, converted_at = %s WHERE id IN %s',
+                            (won_at, '%s 02:30:00' % fields.Date.to_string(created),
+                             (lead.id, opportunity.id)))
+        (lead | opportunity).invalidate_cache(['end_date', 'converted_at'])
+        return opportunity
+
     def _history_month(self, env, rnd, user, customer, month, today):
         yesterday = today - datetime.timedelta(days=1)
         day = lambda d: min(month + datetime.timedelta(days=d), yesterday)
         sign = day(rnd.randint(2, 20))
         amount = rnd.randrange(30000, 96000, 1000)
+        opportunity = self._history_deal(env, user, customer, month, day(rnd.randint(0, 1)),
+                                         sign, amount)
         contract = env['crm.contract'].sudo(user).create({
+            'lead_id': opportunity.id,
             'name': '%s 年度供货合同 %s' % (customer.name[:4], month.strftime('%Y-%m')),
             'partner_id': customer.id, 'user_id': user.id, 'team_id': user.sale_team_id.id,
             'sign_date': fields.Date.to_string(sign), 'date_start': fields.Date.to_string(sign),

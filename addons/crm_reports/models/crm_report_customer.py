@@ -5,7 +5,7 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 
 from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
-from .crm_report_sql import TODAY_SQL, local_date
+from .crm_report_sql import TODAY_SQL, local_date, selection_of
 
 CHURN_DAYS_PARAM = 'crm_reports.churn_days'
 DEFAULT_CHURN_DAYS = 180
@@ -71,10 +71,10 @@ class CrmReportCustomer(models.Model):
     customer_level_id = fields.Many2one('crm.customer.level', 'Customer Level', readonly=True)
     customer_source_id = fields.Many2one('crm.customer.source', 'Customer Source', readonly=True)
     industry_id = fields.Many2one('res.partner.industry', 'Industry', readonly=True)
-    region = fields.Selection(lambda self: self.env['res.partner']._fields['region'].selection,
+    region = fields.Selection(selection_of('res.partner', 'region'),
                               'Region', readonly=True)
     customer_status = fields.Selection(
-        lambda self: self.env['res.partner']._fields['customer_status'].selection,
+        selection_of('res.partner', 'customer_status'),
         'Customer Status', readonly=True)
     is_deal = fields.Boolean('Deal Closed', readonly=True)
     in_pool = fields.Boolean('In the Public Pool', readonly=True)

@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
 import datetime
+import json
 
 from odoo import _, api, fields, models
 
@@ -41,6 +42,9 @@ class CrmReportDashboard(models.TransientModel):
     overdue_plan_count = fields.Integer('Overdue Instalments', compute='_compute_figures')
     pool_soon_count = fields.Integer('Customers About to Go to the Pool', compute='_compute_figures')
     churn_warning_count = fields.Integer('Churn Warnings', compute='_compute_figures')
+    funnel_chart = fields.Text('Opportunity Funnel by Stage', compute='_compute_charts')
+    trend_chart = fields.Text('Contract Amount by Month against Target', compute='_compute_charts')
+    ranking_chart = fields.Text('Salesperson Ranking This Year', compute='_compute_charts')
     customer_refreshed_at = fields.Datetime(
         'Customer Totals as of', compute='_compute_figures',
         help='Churn warnings count contracts, payments and follow-ups as recomputed at this '
@@ -125,6 +129,56 @@ class CrmReportDashboard(models.TransientModel):
             board.churn_warning_count = churn
             board.customer_refreshed_at = refreshed_at
             board.summary_refreshed_at = summary_refreshed_at
+
+    @api.multi
+    def _compute_charts(self):
+        charts = {'funnel_chart': self._funnel_chart_data(),
+                  'trend_chart': self._trend_chart_data(),
+                  'ranking_chart': self._ranking_chart_data()}
+        for board in self:
+            for name, data in charts.items():
+                board[name] = json.dumps(data, ensure_ascii=False)
+
+    def _chart(self, kind, rows, **extra):
+        """The JSON a ``crm_chart`` widget draws (static/src/js/crm_reports_chart.js)."""
+        data = {'type': kind, 'rows': rows, 'empty': _('Nothing to show yet.'),
+                'symbol': self.env.user.company_id.currency_id.symbol or ''}
+        data.update(extra)
+        return data
+
+    @api.model
+    def _funnel_chart_data(self):
+        """Open opportunities stage by stage (in the stages' order): count and expected
+        revenue, as the user may see them."""
+        groups = self.env['crm.report.opportunity']._group_totals(
+            [('end_status', '=', 'open'), ('stage_id', '!=', False)],
+            ['nbr', 'expected_revenue', 'stage_sequence'], ['stage_id'])
+        groups.sort(key=lambda g: (g['stage_sequence'] or 0, g['stage_id'][0]))
+        return self._chart('funnel', [
+            {'label': g['stage_id'][1], 'count': g['nbr'] or 0,
+             'amount': g['expected_revenue'] or 0.0} for g in groups])
+
+    @api.model
+    def _trend_chart_data(self):
+        """This year's contract amount month by month against the target (of the level the
+        dashboard compares with)."""
+        today = self.env['crm.clock'].today()
+        months = self.env['crm.report.performance']._monthly(
+            today.year, 'contract_amount', level=self._target_level())
+        return self._chart('trend', [
+            {'label': _('Month %d') % m['month'], 'actual': m['actual'], 'target': m['target']}
+            for m in months], legend=[_('Contract Amount'), _('Target')])
+
+    @api.model
+    def _ranking_chart_data(self, limit=10):
+        """Salespeople by contract amount this year (those the user may see, with a
+        contract)."""
+        today = self.env['crm.clock'].today()
+        ranking = self.env['crm.report.performance']._ranking(
+            'contract_amount', '%d-01-01' % today.year, fields.Date.to_string(today),
+            limit=limit)
+        return self._chart('ranking', [{'label': name, 'value': value}
+                                       for name, value in ranking if value])
 
     @api.multi
     def name_get(self):

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import fields, models
 
-from .crm_report_sql import DATE_INDEXES, local_date
+from .crm_report_sql import DATE_INDEXES, local_date, selection_of
 
 
 class CrmReportFollowUp(models.Model):
@@ -18,7 +18,7 @@ class CrmReportFollowUp(models.Model):
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     lead_id = fields.Many2one('crm.lead', 'Lead / Opportunity', readonly=True)
     follow_up_type = fields.Selection(
-        lambda self: self.env['crm.follow.up']._fields['follow_up_type'].selection,
+        selection_of('crm.follow.up', 'follow_up_type'),
         'Type', readonly=True)
     nbr = fields.Integer('Follow-ups', readonly=True)
 

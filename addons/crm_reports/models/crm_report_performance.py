@@ -111,6 +111,7 @@ class CrmReportPerformance(models.Model):
         the month before; a period (a year, a quarter) against the same span a month or a
         year earlier. False where the earlier figure is 0, and under a day / week / month
         grouping of ``date`` (its labels do not shift; group by Month instead)."""
+        domain = self._one_target_level(domain)
         growth = [f for f in (fields or []) if f in GROWTH_RATES]
         result = super(CrmReportPerformance, self).read_group(
             domain, list(fields or []) + [GROWTH_RATES[f][0] for f in growth
@@ -143,6 +144,17 @@ class CrmReportPerformance(models.Model):
             for group in result:
                 group.pop(name, None)
         return result
+
+    @api.model
+    def _one_target_level(self, domain):
+        """Salesperson and team targets never add up: a domain that does not pick a
+        target level (neither filter, or both) reads the salesperson targets."""
+        leaves = [leaf for leaf in (domain or []) if isinstance(leaf, (list, tuple))
+                  and leaf[0] == 'target_level']
+        levels = {leaf[2] for leaf in leaves if leaf[1] == '=' and leaf[2]}
+        if len(levels) == 1 or any(leaf[1] != '=' for leaf in leaves):
+            return domain
+        return self._level_domain('user') + list(domain or [])
 
     def _query(self):
         zero = ("0.0 AS contract_amount, 0 AS contract_count, 0.0 AS product_amount, "

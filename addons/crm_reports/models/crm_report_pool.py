@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import fields, models
 
-from .crm_report_sql import local_date
+from .crm_report_sql import local_date, selection_of
 
 RELEASED = ('release', 'recycle', 'auto_release', 'offboard')
 CLAIMED = ('claim', 'assign')
@@ -19,7 +19,7 @@ class CrmReportPool(models.Model):
     direction = fields.Selection([('released', 'Released'), ('claimed', 'Claimed')],
                                  'Direction', readonly=True)
     action = fields.Selection(
-        lambda self: self.env['crm.pool.log']._fields['action'].selection, 'Operation',
+        selection_of('crm.pool.log', 'action'), 'Operation',
         readonly=True)
     user_id = fields.Many2one(help='Who lost the customer (released) or got it (claimed).')
     done_by_id = fields.Many2one('res.users', 'Done By', readonly=True)
@@ -28,6 +28,7 @@ class CrmReportPool(models.Model):
     rule_id = fields.Many2one('crm.pool.rule', 'Rule', readonly=True)
     released_count = fields.Integer('Released', readonly=True)
     claimed_count = fields.Integer('Claimed', readonly=True)
+    nbr = fields.Integer('Customers', readonly=True)
 
     def _query(self):
         return """
@@ -37,7 +38,7 @@ class CrmReportPool(models.Model):
                    g.action, s.user_id, u.sale_team_id AS team_id, g.user_id AS done_by_id,
                    g.partner_id, g.pool_id, g.rule_id,
                    (g.action IN {released})::int AS released_count,
-                   (g.action IN {claimed})::int AS claimed_count
+                   (g.action IN {claimed})::int AS claimed_count, 1 AS nbr
               FROM crm_pool_log g
              CROSS JOIN LATERAL (SELECT CASE WHEN g.action IN {released} THEN g.from_user_id
                                              ELSE g.to_user_id END AS user_id) s

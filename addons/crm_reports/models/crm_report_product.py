@@ -2,7 +2,7 @@
 from odoo import fields, models
 
 from .crm_report_funnel import EFFECTIVE_CONTRACT_SQL
-from .crm_report_sql import local_date
+from .crm_report_sql import local_date, selection_of
 
 
 class CrmReportProduct(models.Model):
@@ -17,7 +17,7 @@ class CrmReportProduct(models.Model):
 
     date = fields.Date(string='Sign Date')
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
-    region = fields.Selection(lambda self: self.env['res.partner']._fields['region'].selection,
+    region = fields.Selection(selection_of('res.partner', 'region'),
                               'Region', readonly=True)
     contract_id = fields.Many2one('crm.contract', 'Contract', readonly=True)
     product_id = fields.Many2one('product.product', 'Product', readonly=True)

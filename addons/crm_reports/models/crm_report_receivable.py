@@ -7,15 +7,21 @@ from .crm_report_sql import TODAY_SQL
 
 class CrmReportReceivable(models.Model):
     """Receivables (回款): the payment plans of effective contracts (planned, still due,
-    overdue by the CRM clock) by planned date, and the approved payments by payment date."""
+    overdue by the CRM clock) by planned date, the part of each contract no plan covers
+    (by the contract's end date), and the approved payments by payment date.
+
+    Per contract, what is still due adds up to its outstanding amount
+    (``crm.contract.amount_outstanding``) and what is planned to its amount: the
+    payments are booked on the plans in order (``crm.contract._crm_booking``), and what
+    the plans leave out is the "not in a plan" row."""
     _name = 'crm.report.receivable'
     _inherit = 'crm.report.sql'
     _description = 'Receivables'
     _auto = False
     _order = 'date desc'
 
-    kind = fields.Selection([('plan', 'Payment Plan'), ('payment', 'Payment')], 'Kind',
-                            readonly=True)
+    kind = fields.Selection([('plan', 'Payment Plan'), ('unplanned', 'Not in a Plan'),
+                             ('payment', 'Payment')], 'Kind', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     contract_id = fields.Many2one('crm.contract', 'Contract', readonly=True)
     is_overdue = fields.Boolean('Overdue', readonly=True)
@@ -37,6 +43,18 @@ class CrmReportReceivable(models.Model):
               JOIN crm_contract c ON c.id = pl.contract_id
              CROSS JOIN (SELECT {today} AS today) t
              WHERE c.state IN {effective}
+            UNION ALL
+            SELECT c.id * 10 + 3, 'unplanned', COALESCE(c.date_end, c.sign_date, c.date_start),
+                   c.user_id, c.team_id, c.partner_id, c.id, FALSE,
+                   GREATEST(c.amount_total - p.planned, 0.0),
+                   GREATEST(COALESCE(c.amount_outstanding, 0) - p.due, 0.0), 0.0, 0.0
+              FROM crm_contract c
+             CROSS JOIN LATERAL (
+                   SELECT COALESCE(SUM(pl.amount), 0) AS planned,
+                          COALESCE(SUM(COALESCE(pl.amount_due, 0)), 0) AS due
+                     FROM crm_receivable_plan pl WHERE pl.contract_id = c.id) p
+             WHERE c.state IN {effective}
+               AND (c.amount_total > p.planned OR COALESCE(c.amount_outstanding, 0) > p.due)
             UNION ALL
             SELECT r.id * 10 + 2, 'payment', r.date, r.user_id, r.team_id, r.partner_id,
                    r.contract_id, FALSE, 0.0, 0.0, 0.0, r.amount

@@ -15,6 +15,13 @@ CLOCK_SQL = """(SELECT CASE WHEN p.value ~ '^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}
 TODAY_SQL = "((%s AT TIME ZONE 'UTC') AT TIME ZONE '%s')::date" % (CLOCK_SQL, REPORT_TZ)
 
 
+def selection_of(model, field):
+    """The selection of another model's field, its labels translated in the user's
+    language: a callable selection is not translated by the ORM (only a list is), so a
+    report repeating a source field's choices would show them in English."""
+    return lambda self: self.env[model]._fields[field]._description_selection(self.env)
+
+
 def local_date(column):
     """SQL: the Beijing date of a UTC datetime column."""
     return "((%s AT TIME ZONE 'UTC') AT TIME ZONE '%s')::date" % (column, REPORT_TZ)
@@ -120,6 +127,34 @@ class CrmReportSql(models.AbstractModel):
                 result = known + [g for g in result if g[name] is False]
             result = result[offset:offset + limit] if limit else result[offset:]
         return result
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """Marks the measures with their unit for the web client (crm_reports_format.js:
+        the pivot shows "85.3%" and "¥ 1,234.00"): ``crm_format`` 'percent' for the
+        percentages (their label ends with "(%)"), 'money' for the amounts (float fields
+        named *amount* or *revenue*), with the company currency's symbol."""
+        result = super(CrmReportSql, self).fields_get(allfields, attributes=attributes)
+        symbol = self.env.user.company_id.currency_id.symbol or ''
+        for name, description in result.items():
+            unit = self._measure_unit(name)
+            if unit:
+                description['crm_format'] = unit
+                if unit == 'money':
+                    description['crm_currency_symbol'] = symbol
+        return result
+
+    @api.model
+    def _measure_unit(self, name):
+        """'percent', 'money' or None for a field of the report."""
+        field = self._fields.get(name)
+        if not field or field.type not in ('float', 'integer'):
+            return None
+        if (field.string or '').endswith('(%)'):
+            return 'percent'
+        if field.type == 'float' and ('amount' in name or 'revenue' in name):
+            return 'money'
+        return None
 
     @api.model
     def _read_group_sorted(self, domain, fields, groupby, offset=0, limit=None, orderby=False,

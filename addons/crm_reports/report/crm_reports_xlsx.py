@@ -2,7 +2,7 @@
 from odoo import _, models
 from odoo.exceptions import UserError
 
-from ..models.crm_report_funnel import STEP_COUNTS
+from ..models.crm_report_funnel import CONVERSION_RATES, STEP_COUNTS
 from ..models.crm_report_performance import MEASURES
 
 MONEY = '#,##0.00'
@@ -19,17 +19,22 @@ class CrmReportsXlsx(models.AbstractModel):
     _inherit = 'report.report_xlsx.abstract'
 
     def generate_xlsx_report(self, workbook, data, wizards):
+        # amounts in the company currency (CNY: ¥ #,##0.00)
+        symbol = (self.env.user.company_id.currency_id.symbol or '').replace('"', '')
+        money = ('"%s"%s' % (symbol, MONEY)) if symbol else MONEY
         self._formats = {
             'title': workbook.add_format({'bold': True, 'font_size': 14}),
             'header': workbook.add_format({'bold': True, 'bg_color': '#D9E1F2', 'border': 1,
                                            'text_wrap': True, 'valign': 'top'}),
             'total': workbook.add_format({'bold': True, 'top': 1}),
             'text': workbook.add_format({}),
-            'money': workbook.add_format({'num_format': MONEY}),
+            'money': workbook.add_format({'num_format': money}),
             'int': workbook.add_format({'num_format': INTEGER}),
+            'number': workbook.add_format({'num_format': MONEY}),
             'pct': workbook.add_format({'num_format': PERCENT}),
-            'money_total': workbook.add_format({'num_format': MONEY, 'bold': True, 'top': 1}),
+            'money_total': workbook.add_format({'num_format': money, 'bold': True, 'top': 1}),
             'int_total': workbook.add_format({'num_format': INTEGER, 'bold': True, 'top': 1}),
+            'number_total': workbook.add_format({'num_format': MONEY, 'bold': True, 'top': 1}),
             'pct_total': workbook.add_format({'num_format': PERCENT, 'bold': True, 'top': 1}),
         }
         for wizard in wizards:
@@ -51,7 +56,8 @@ class CrmReportsXlsx(models.AbstractModel):
 
     def _write_table(self, sheet, row, headers, rows, kinds, totals=True, chart=None, freeze=True):
         """Write a table at ``row``: ``headers``, ``rows`` (lists of values) and the kind
-        of each column ('text', 'money', 'int', 'pct', or a ratio: ('pct', numerator
+        of each column ('text', 'money' (in the company currency), 'number' (2 decimals),
+        'int', 'pct', or a ratio: ('pct', numerator
         column, denominator column) or ('growth', column, base column)); the totals row
         sums the money and int columns (SUM formulas with their value) and gives a ratio
         column the ratio of those columns' totals, never a sum. Returns the row after the
@@ -80,7 +86,7 @@ class CrmReportsXlsx(models.AbstractModel):
             for col, kind in enumerate(kinds):
                 if col == 0:
                     continue
-                if kind[0] in ('money', 'int'):
+                if kind[0] in ('money', 'int', 'number'):
                     formula = '=%s' % column_sql(col) if rows else '=0'
                     sheet.write_formula(end, col, formula, fmt[kind[0] + '_total'], column_sum(col))
                 elif len(kind) == 3 and rows:
@@ -171,12 +177,18 @@ class CrmReportsXlsx(models.AbstractModel):
             row = self._funnel_matrix(sheet, row, wizard, field, title)
 
     def _funnel_matrix(self, sheet, row, wizard, field, title):
-        """Each step's count by ``field``, then the conversion rates (the pivot's ratio
-        measures: each step against the one before, and leads to payments); the totals
-        row gives the rates of the totals."""
+        """Each step's count by ``field``, the cohort counts and the conversion rates (the
+        pivot's ratio measures: of the records that entered a step in the period, the
+        share that reached the next one; see CONVERSION_RATES); the totals row gives the
+        rates of the totals."""
+        rates = ('customer_rate', 'opportunity_rate', 'won_rate', 'contract_rate',
+                 'payment_rate', 'payment_lead_rate')
+        cohorts = []
+        for rate in rates:
+            if CONVERSION_RATES[rate][0] not in cohorts:
+                cohorts.append(CONVERSION_RATES[rate][0])
         measures = [(name, 'int') for _step, name in STEP_COUNTS] + [
-            (name, 'pct') for name in ('customer_rate', 'opportunity_rate', 'won_rate',
-                                       'contract_rate', 'payment_rate', 'payment_lead_rate')]
+            (name, 'int') for name in cohorts] + [(name, 'pct') for name in rates]
         return self._grouped(sheet, row, 'crm.report.funnel', wizard._date_domain(), field,
                              measures, title=title, freeze=False)
 
@@ -360,7 +372,7 @@ class CrmReportsXlsx(models.AbstractModel):
 
     def _xlsx_product(self, workbook, wizard):
         sheet = self._sheet(workbook, _('Product Sales'), self._period_text(wizard))
-        measures = [('quantity', 'money'), ('amount', 'money'), ('deal_days', 'int')]
+        measures = [('quantity', 'number'), ('amount', 'money'), ('deal_days', 'int')]
         domain = wizard._date_domain()
         row = self._grouped(sheet, 3, 'crm.report.product', domain, 'product_id', measures,
                             title=_('By Product'), orderby='amount desc, product_id',

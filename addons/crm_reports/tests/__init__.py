@@ -8,3 +8,4 @@ from . import test_targets
 from . import test_xlsx
 from . import test_views
 from . import test_measures
+from . import test_units_and_charts

@@ -9,6 +9,19 @@ from odoo import fields
 from odoo.addons.crm_contract.tests.common import ContractCase
 
 EFFECTIVE = ('approved', 'expired')
+# the funnel's cohort conversion rates, as README.rst defines them: rate -> (what the
+# record went on to, the step whose records (entered in the period) are the base)
+COHORT_RATES = {
+    'customer_rate': ('customer', '1_lead'),
+    'opportunity_rate': ('opportunity', '2_customer'),
+    'won_rate': ('won', '3_opportunity'),
+    'contract_rate': ('contract', '4_won'),
+    'payment_rate': ('payment', '5_contract'),
+    'opportunity_lead_rate': ('opportunity', '1_lead'),
+    'won_lead_rate': ('won', '1_lead'),
+    'contract_lead_rate': ('contract', '1_lead'),
+    'payment_lead_rate': ('payment', '1_lead'),
+}
 
 
 class ReportCase(ContractCase):
@@ -45,12 +58,13 @@ class ReportCase(ContractCase):
         records.invalidate_cache(['create_date'])
 
     @classmethod
-    def approved_contract(cls, customer, amount, sign_date, user=None, lines=None):
-        """A contract below the first approval tier (approved on submit)."""
+    def approved_contract(cls, customer, amount, sign_date, user=None, lines=None, lead=None):
+        """A contract below the first approval tier (approved on submit), signed on the
+        opportunity ``lead`` if given."""
         user = user or customer.user_id
         vals = dict(name='报表测试合同 %s' % sign_date, partner_id=customer.id, user_id=user.id,
                     team_id=user.sale_team_id.id, sign_date=sign_date, date_start=sign_date,
-                    date_end='2029-12-31')
+                    date_end='2029-12-31', lead_id=lead and lead.id)
         if lines:
             vals['line_ids'] = [(0, 0, dict(product_id=cls.product.id, list_price=price,
                                             price_unit=price, quantity=qty))
@@ -76,6 +90,70 @@ class ReportCase(ContractCase):
         pay.action_submit()
         assert pay.state == 'approved', pay.state
         return pay
+
+    # ------------------------------------------------------------------ funnel
+    def raw_funnel_rows(self, user, date_from=None, date_to=None):
+        """[(step, user id, team id, 'YYYY-MM', record, {later step reached: bool})] of
+        every funnel record ``user`` may see, dated when it entered its step, between two
+        dates; what each went on to, whenever: a lead converted to a customer, to an
+        opportunity, that opportunity won, signed (an effective contract on it), paid (an
+        approved payment of that contract); a customer with an opportunity; an
+        opportunity won; a won one signed; a contract paid."""
+        env, visible = self.env, self.scope_filter(user)
+        created = lambda rec: self.local_date(rec.create_date)
+        signed = lambda opp: opp.contract_ids.filtered(lambda c: c.state in EFFECTIVE)
+        paid = lambda contracts: bool(env['crm.receivable'].search_count(
+            [('contract_id', 'in', contracts.ids), ('state', '=', 'approved')]))
+
+        def opportunity_chain(opp):
+            won = bool(opp) and opp.active and opp.end_status == 'won'
+            contracts = signed(opp) if won else env['crm.contract']
+            return {'opportunity': bool(opp) and opp.active, 'won': won,
+                    'contract': bool(contracts), 'payment': bool(contracts) and paid(contracts)}
+
+        def lead_flags(lead):
+            flags = opportunity_chain(lead.converted_opportunity_id)
+            flags['customer'] = bool(lead.converted_partner_id)
+            return flags
+
+        def customer_flags(partner):
+            return {'opportunity': bool(env['crm.lead'].search_count([
+                ('type', '=', 'opportunity'), ('partner_id.commercial_partner_id', '=', partner.id)]))}
+        sources = [
+            ('1_lead', env['crm.lead'].search([('type', '=', 'lead')]), created, lead_flags),
+            ('2_customer', env['res.partner'].search([('is_crm_customer', '=', True)]), created,
+             customer_flags),
+            ('3_opportunity', env['crm.lead'].search([('type', '=', 'opportunity')]), created,
+             lambda o: {'won': o.end_status == 'won'}),
+            ('4_won', env['crm.lead'].search([('type', '=', 'opportunity'),
+                                              ('end_status', '=', 'won')]),
+             lambda rec: self.local_date(rec.end_date or rec.write_date),
+             lambda o: {'contract': bool(signed(o))}),
+            ('5_contract', env['crm.contract'].search([('state', 'in', EFFECTIVE)]),
+             lambda rec: self.date(rec.sign_date) if rec.sign_date else created(rec),
+             lambda c: {'payment': paid(c)}),
+            ('6_payment', env['crm.receivable'].search([('state', '=', 'approved')]),
+             lambda rec: self.date(rec.date), lambda r: {}),
+        ]
+        result = []
+        for step, records, date_of, flags_of in sources:
+            for rec in records.filtered(visible):
+                day = date_of(rec)
+                if (date_from and day < self.date(date_from)) or (date_to and day > self.date(date_to)):
+                    continue
+                result.append((step, rec.user_id.id, rec.team_id.id, day.strftime('%Y-%m'), rec,
+                               flags_of(rec)))
+        return result
+
+    @staticmethod
+    def cohort_rates(rows):
+        """{rate: 100 * reached / base or False} of raw_funnel_rows."""
+        result = {}
+        for rate, (reached, base_step) in COHORT_RATES.items():
+            base = [flags for step, _u, _t, _p, _r, flags in rows if step == base_step]
+            hits = len([flags for flags in base if flags.get(reached)])
+            result[rate] = (100.0 * hits / len(base)) if base else False
+        return result
 
     # ------------------------------------------------------------------ scope
     def scope_filter(self, user, owner_field='user_id', team_field='team_id', extra_owner=None):

@@ -1,6 +1,9 @@
 # -*- coding: utf-8 -*-
 from .common import EFFECTIVE, ReportCase
 
+STEP_RATES = {'2_customer': 'customer_rate', '3_opportunity': 'opportunity_rate',
+              '4_won': 'won_rate', '5_contract': 'contract_rate', '6_payment': 'payment_rate'}
+
 
 class TestFunnel(ReportCase):
 
@@ -13,7 +16,7 @@ class TestFunnel(ReportCase):
             'name': '漏斗测试商机', 'type': 'opportunity', 'partner_id': cls.customer.id,
             'planned_revenue': 88000})
         opp.action_set_end_status('won')
-        contract = cls.approved_contract(cls.customer, 66000, '2026-06-01')
+        contract = cls.approved_contract(cls.customer, 66000, '2026-06-01', lead=opp)
         cls.payment(contract, 16000, '2026-06-05')
         cls.approved_contract(cls.make_customer('漏斗测试南方客户', cls.yanglei), 12000,
                               '2026-06-02')
@@ -56,10 +59,16 @@ class TestFunnel(ReportCase):
         self.assertEqual([s['count'] for s in steps], [e[0] for e in expected], user.login)
         for step, (_count, amount) in zip(steps, expected):
             self.assertAlmostEqual(step['amount'], amount, 2, '%s %s' % (user.login, step['step']))
-        previous = None
-        for step in steps:
-            self.assertEqual(step['rate'], float(step['count']) / previous if previous else None)
-            previous = step['count']
+        # each step's rate: the cohort rate computed from the raw records
+        rates = self.cohort_rates(self.raw_funnel_rows(user, date_from, date_to))
+        self.assertIsNone(steps[0]['rate'])
+        for step in steps[1:]:
+            rate = rates[STEP_RATES[step['step']]]
+            if rate is False:
+                self.assertIsNone(step['rate'], step['step'])
+            else:
+                self.assertAlmostEqual(step['rate'], rate / 100.0, 6, (user.login, step['step']))
+                self.assertLessEqual(step['rate'], 1.0, (user.login, step['step']))
         return steps
 
     def test_funnel_by_scope(self):

@@ -5,19 +5,9 @@ are computed here from the raw records (leads, customers, opportunities, contrac
 payments, targets) per group, never from the reports."""
 import xlrd
 
-from .common import EFFECTIVE, ReportCase
+from .common import COHORT_RATES, EFFECTIVE, ReportCase
 
-FUNNEL_RATES = {   # rate -> (step, the step it is against)
-    'customer_rate': ('2_customer', '1_lead'),
-    'opportunity_rate': ('3_opportunity', '2_customer'),
-    'won_rate': ('4_won', '3_opportunity'),
-    'contract_rate': ('5_contract', '4_won'),
-    'payment_rate': ('6_payment', '5_contract'),
-    'opportunity_lead_rate': ('3_opportunity', '1_lead'),
-    'won_lead_rate': ('4_won', '1_lead'),
-    'contract_lead_rate': ('5_contract', '1_lead'),
-    'payment_lead_rate': ('6_payment', '1_lead'),
-}
+FUNNEL_RATES = COHORT_RATES
 COMPLETION = {   # rate -> (actual, target line field)
     'contract_completion': ('contract_amount', 'contract_amount'),
     'payment_completion': ('payment_amount', 'payment_amount'),
@@ -37,7 +27,8 @@ class TestMeasures(ReportCase):
     def setUpClass(cls):
         super(TestMeasures, cls).setUpClass()
         Lead = cls.env['crm.lead']
-        # lina: 3 leads, 2 customers, 2 opportunities (1 won), 1 contract, 2 payments in
+        # lina: 3 leads (1 converted), 2 customers, 3 opportunities (2 won), 1 contract on
+        # a won one, 2 payments in
         # January 2027; yanglei: a customer and a contract, no lead (no rate against leads)
         cls.customers = cls.make_customer('比率测试客户一', cls.lina) | \
             cls.make_customer('比率测试客户二', cls.lina)
@@ -49,10 +40,15 @@ class TestMeasures(ReportCase):
             opps |= Lead.sudo(cls.lina).create({
                 'name': '比率测试商机 %d' % i, 'type': 'opportunity',
                 'partner_id': customer.id, 'planned_revenue': 10000 * (i + 1)})
+        # the first lead converted on the first customer with an opportunity: won, signed
+        # and paid (a cohort going all the way); the other opportunity won and unsigned
+        converted = Lead.browse(leads[0].sudo(cls.lina).action_convert(
+            partner_id=cls.customers[0].id, create_opportunity=True)['opportunity_id'])
         opps[0].action_set_end_status('won')
+        converted.sudo(cls.lina).action_set_end_status('won')
         cls.set_create_date(cls.customers, '2027-01-10 02:00:00')
-        cls.set_create_date(leads | opps, '2027-01-10 02:00:00')
-        contract = cls.approved_contract(cls.customers[0], 60000, '2027-01-12')
+        cls.set_create_date(leads | opps | converted, '2027-01-10 02:00:00')
+        contract = cls.approved_contract(cls.customers[0], 60000, '2027-01-12', lead=converted)
         cls.payment(contract, 20000, '2027-01-20')
         cls.payment(contract, 10000, '2027-02-03')
         # lina a year and a month earlier (MoM / YoY across the year boundary)
@@ -75,41 +71,14 @@ class TestMeasures(ReportCase):
             {'contract_amount': 300000, 'payment_amount': 40000, 'new_customer_count': 10})
 
     # ------------------------------------------------------------------ raw records
-    def raw_steps(self, user, date_from, date_to):
-        """[(step, user id, team id, 'YYYY-MM')] of every funnel record ``user`` may see
-        between two dates."""
-        env, visible = self.env, self.scope_filter(user)
-        created = lambda rec: self.local_date(rec.create_date)
-        sources = [
-            ('1_lead', env['crm.lead'].search([('type', '=', 'lead')]), created),
-            ('2_customer', env['res.partner'].search([('is_crm_customer', '=', True)]), created),
-            ('3_opportunity', env['crm.lead'].search([('type', '=', 'opportunity')]), created),
-            ('4_won', env['crm.lead'].search([('type', '=', 'opportunity'),
-                                              ('end_status', '=', 'won')]),
-             lambda rec: self.local_date(rec.end_date or rec.write_date)),
-            ('5_contract', env['crm.contract'].search([('state', 'in', EFFECTIVE)]),
-             lambda rec: self.date(rec.sign_date) if rec.sign_date else created(rec)),
-            ('6_payment', env['crm.receivable'].search([('state', '=', 'approved')]),
-             lambda rec: self.date(rec.date)),
-        ]
-        result = []
-        for step, records, date_of in sources:
-            for rec in records.filtered(visible):
-                day = date_of(rec)
-                if self.date(date_from) <= day <= self.date(date_to):
-                    result.append((step, rec.user_id.id, rec.team_id.id, day.strftime('%Y-%m')))
-        return result
-
     def expected_rates(self, user, date_from, date_to, key):
-        """{group key: {rate: value}} from the raw records; ``key`` picks the group of a
-        (step, user, team, period) tuple; None for the total."""
-        counts = {}
-        for record in self.raw_steps(user, date_from, date_to):
-            group = counts.setdefault(key(record), {})
-            group[record[0]] = group.get(record[0], 0) + 1
-        return {k: {rate: ratio(c.get(part, 0), c.get(base, 0))
-                    for rate, (part, base) in FUNNEL_RATES.items()}
-                for k, c in counts.items()}
+        """{group key: {rate: value}} from the raw records (the cohort rates of
+        common.py); ``key`` picks the group of a (step, user, team, period) tuple; None for
+        the total."""
+        groups = {}
+        for row in self.raw_funnel_rows(user, date_from, date_to):
+            groups.setdefault(key(row[:4]), []).append(row)
+        return {k: self.cohort_rates(rows) for k, rows in groups.items()}
 
     def assertRates(self, got, expected, msg):
         for rate in expected:
@@ -335,13 +304,22 @@ class TestMeasures(ReportCase):
         sheet = self.export(self.sunqiang, 'funnel').sheet_by_index(0)
         header, rows, total = self.table(sheet, 'By Salesperson')
         col = {h: i for i, h in enumerate(header)}
-        leads, won, payments = col['Leads'], col['Won'], col['Payment Count']
+        leads, won = col['Leads'], col['Opportunities Won']
         self.assertEqual(total[leads], sum(r[leads] for r in rows))
+        paid = col['Leads Paid']
         expected = self.expected_rates(self.sunqiang, '2027-01-01', '2027-02-28', lambda r: None)
         self.assertAlmostEqual(total[col['Won / Opportunities (%)']],
                                expected[None]['won_rate'] / 100.0)
         self.assertAlmostEqual(total[col['Payments / Leads (%)']],
-                               sum(r[payments] for r in rows) / sum(r[leads] for r in rows))
+                               sum(r[paid] for r in rows) / sum(r[leads] for r in rows))
+        self.assertAlmostEqual(total[col['Payments / Leads (%)']],
+                               expected[None]['payment_lead_rate'] / 100.0)
+        # cohort rates: never above 100 %, whatever the contracts without opportunities
+        for r in rows + [total]:
+            for name in ('Customers / Leads (%)', 'Won / Opportunities (%)',
+                         'Contracts / Won (%)', 'Payments / Contracts (%)'):
+                if r[col[name]] != '':
+                    self.assertLessEqual(r[col[name]], 1.0, (r[0], name))
         # a salesperson's row: the rate of that row's counts
         for r in rows:
             if r[col['Opportunities']]:

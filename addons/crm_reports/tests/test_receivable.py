@@ -32,6 +32,12 @@ class TestReceivable(ReportCase):
         for plan in plans.filtered(lambda p: visible(p.contract_id)):
             add(key(plan, plan.date_planned), planned=plan.amount,
                 overdue=plan.amount_due if plan.id in overdue_ids else 0.0)
+        # what no plan covers counts as planned by the contract's end
+        for contract in self.env['crm.contract'].search([('state', 'in', EFFECTIVE)]).filtered(visible):
+            unplanned = contract.amount_total - sum(contract.plan_ids.mapped('amount'))
+            if unplanned > 0:
+                add(key(contract, contract.date_end or contract.sign_date or contract.date_start),
+                    planned=unplanned)
         for pay in self.env['crm.receivable'].search([('state', '=', 'approved')]).filtered(visible):
             add(key(pay, pay.date), received=pay.amount)
         return result
@@ -70,3 +76,36 @@ class TestReceivable(ReportCase):
         self.check(self.lina, 'period', lambda rec, day: day[:7])
         self.set_now('2026-05-01 04:00:00')
         self.assertEqual(overdue(), 0)
+
+    def due_by_contract(self, user):
+        groups = self.env['crm.report.receivable'].sudo(user).read_group(
+            [], ['contract_id', 'amount_due'], ['contract_id'])
+        return {g['contract_id'][0]: g['amount_due'] for g in groups if g['amount_due']}
+
+    def test_what_is_due_equals_the_contracts_outstanding(self):
+        """Per contract, what the report says is still due is the contract's outstanding
+        amount (raw records), for every reader, whatever the plans cover."""
+        # paid in full by payments naming no instalment: nothing due on any instalment
+        paid = self.approved_contract(self.customer, 80000, '2026-04-03')
+        first = self.plan(paid, 40000, '2026-05-01')
+        second = self.plan(paid, 40000, '2026-08-01')
+        self.payment(paid, 49000, '2026-05-02')
+        self.payment(paid, 31000, '2026-05-03')
+        self.assertEqual((first.state, second.state), ('received', 'received'))
+        # plans covering a part of the contract only; a contract without plans
+        part = self.approved_contract(self.customer, 90000, '2026-04-04')
+        self.plan(part, 30000, '2026-05-01')
+        self.payment(part, 40000, '2026-05-03')
+        bare = self.approved_contract(self.customer, 20000, '2026-04-05')
+        for user in (self.lina, self.zhangwei, self.sunqiang):
+            visible = self.scope_filter(user)
+            contracts = self.env['crm.contract'].search(
+                [('state', 'in', EFFECTIVE)]).filtered(visible)
+            expected = {c.id: c.amount_outstanding for c in contracts if c.amount_outstanding}
+            got = self.due_by_contract(user)
+            self.assertEqual(set(got), set(expected), user.login)
+            for cid, amount in expected.items():
+                self.assertAlmostEqual(got[cid], amount, 2, (user.login, cid))
+        got = self.due_by_contract(self.lina)
+        self.assertNotIn(paid.id, got)
+        self.assertEqual((got[part.id], got[bare.id]), (50000, 20000))

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import fields, models
 
-from odoo.addons.crm_reports.models.crm_report_sql import CLOCK_SQL, local_date
+from odoo.addons.crm_reports.models.crm_report_sql import CLOCK_SQL, local_date, selection_of
 
 
 class CrmReportService(models.Model):
@@ -24,13 +24,13 @@ class CrmReportService(models.Model):
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     type_id = fields.Many2one('crm.service.type', 'Service Type', readonly=True)
     priority = fields.Selection(
-        lambda self: self.env['crm.service.ticket']._fields['priority'].selection,
+        selection_of('crm.service.ticket', 'priority'),
         'Priority', readonly=True)
     channel = fields.Selection(
-        lambda self: self.env['crm.service.ticket']._fields['channel'].selection,
+        selection_of('crm.service.ticket', 'channel'),
         'Channel', readonly=True)
     state = fields.Selection(
-        lambda self: self.env['crm.service.ticket']._fields['state'].selection,
+        selection_of('crm.service.ticket', 'state'),
         'Status', readonly=True)
     nbr = fields.Integer('Tickets', readonly=True)
     resolved_count = fields.Integer('Resolved', readonly=True)

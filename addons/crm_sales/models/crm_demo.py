@@ -5,6 +5,8 @@ from odoo import api, models
 # the default sales team)
 KEEP = ('base.main_partner', 'base.partner_root', 'base.partner_admin', 'base.public_partner',
         'sales_team.team_sales_department')
+# Odoo's demo users (base demo data)
+STOCK_DEMO_USERS = ('base.user_demo', 'base.demo_user0')
 
 
 class CrmDemo(models.AbstractModel):
@@ -19,6 +21,7 @@ class CrmDemo(models.AbstractModel):
         Translation = self.env['ir.translation']
         Translation.load_module_terms(modules, ['zh_CN'])
         self.env['ir.module.module']._crm_normalise_team_term()
+        self.env['ir.module.module']._crm_apply_odoo_field_labels()
         Translation.clear_caches()
         # records read before (ir.model names in "... created" messages) are cached in
         # the old language
@@ -63,4 +66,16 @@ class CrmDemo(models.AbstractModel):
                 protected = users.mapped('partner_id') | self.env['res.company'].search([]).mapped('partner_id')
                 records = (records | records.mapped('child_ids')) - protected
             records.write({'active': False})
+        self._archive_stock_demo_users()
         return True
+
+    @api.model
+    def _archive_stock_demo_users(self):
+        """Odoo's demo logins ("YourCompany, Demo User", "Demo Portal User") are not
+        people of the demo company: archived with their partners."""
+        for xmlid in STOCK_DEMO_USERS:
+            user = self.env.ref(xmlid, raise_if_not_found=False)
+            if user and user.active:
+                partner = user.partner_id
+                user.write({'active': False})
+                partner.write({'active': False})

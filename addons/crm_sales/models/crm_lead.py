@@ -23,8 +23,10 @@ class CrmLead(models.Model):
     customer_source_id = fields.Many2one('crm.customer.source', 'Customer Source',
                                          ondelete='restrict')
     industry_id = fields.Many2one('res.partner.industry', 'Industry')
-    region = fields.Selection(lambda self: self.env['res.partner']._fields['region'].selection,
-                              string='Region')
+    # the partner's choices, translated (a callable selection is not translated by the ORM)
+    region = fields.Selection(
+        lambda self: self.env['res.partner']._fields['region']._description_selection(self.env),
+        string='Region')
     wechat = fields.Char('WeChat')
     assigned_at = fields.Datetime('Assigned On', copy=False, readonly=True)
     converted_partner_id = fields.Many2one('res.partner', 'Converted Customer', copy=False,
@@ -198,7 +200,9 @@ class CrmLead(models.Model):
                                   if not k.startswith('default_')})
         self = lead
         lead._crm_check_open(_('converted'))
-        Partner = self.env['res.partner']
+        # the customer's and contact's own "created" message and tracking would repeat
+        # the note below ("Created from lead ...")
+        Partner = self.env['res.partner'].with_context(mail_create_nolog=True, mail_notrack=True)
         user = Guard._arg_record('res.users', user_id, _('the salesperson')).sudo(self.env.uid) \
             if user_id else (lead.user_id or self.env.user)
         team = lead.team_id or user.sudo().sale_team_id
@@ -239,7 +243,8 @@ class CrmLead(models.Model):
             opportunity = self.create(lead._crm_opportunity_vals(
                 opportunity_name, partner, contact, user, team))
         lead.check_access_rule('write')
-        grant(lead, 'action_write').write({
+        # the note below tells the conversion: no separate tracking message
+        grant(lead.with_context(mail_notrack=True), 'action_write').write({
             'lead_state': 'converted',
             'partner_id': (contact or partner).id,
             'converted_partner_id': partner.id,
@@ -339,3 +344,12 @@ class CrmLead(models.Model):
         return {'type': 'ir.actions.act_window', 'res_model': 'crm.lead',
                 'view_mode': 'form', 'res_id': self.converted_opportunity_id.id,
                 'views': [(self.env.ref('crm.crm_case_form_view_oppor').id, 'form')]}
+
+    @api.multi
+    def _crm_export_name(self):
+        types = set(self.sudo().mapped('type'))
+        if types == {'lead'}:
+            return _('Leads')
+        if types == {'opportunity'}:
+            return _('Opportunities')
+        return False

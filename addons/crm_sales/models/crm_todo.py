@@ -1,4 +1,6 @@
 # -*- coding: utf-8 -*-
+from lxml import etree
+
 from odoo import _, api, fields, models
 
 LIST_LIMIT = 80  # rows per tab; the counter's button opens the whole list
@@ -21,12 +23,17 @@ class CrmTodo(models.TransientModel):
                                           compute='_compute_counts')
     customer_overdue_count = fields.Integer('Overdue follow-ups', compute='_compute_counts')
     lead_new_count = fields.Integer('New leads not followed up', compute='_compute_counts')
-    customer_today_ids = fields.Many2many('res.partner', string='Customers to contact today',
-                                          compute='_compute_lists')
-    customer_overdue_ids = fields.Many2many('res.partner', string='Overdue follow-ups',
-                                            compute='_compute_lists')
-    lead_new_ids = fields.Many2many('crm.lead', string='New leads not followed up',
-                                    compute='_compute_lists')
+    customer_today_ids = fields.Many2many(
+        'res.partner', string='Customers to contact today', compute='_compute_lists',
+        help='Your customers whose next contact time is today appear here. Set the next '
+             'contact time when you log a follow-up.')
+    customer_overdue_ids = fields.Many2many(
+        'res.partner', string='Overdue follow-ups', compute='_compute_lists',
+        help='Your customers whose next contact time has passed without a new follow-up '
+             'appear here.')
+    lead_new_ids = fields.Many2many(
+        'crm.lead', string='New leads not followed up', compute='_compute_lists',
+        help='Open leads assigned to you that nobody has followed up yet appear here.')
 
     # domains (they use crm.clock through the follow_up_due search)
     @api.model
@@ -103,9 +110,65 @@ class CrmTodo(models.TransientModel):
 
     @api.model
     def get_counts(self):
-        """All counters as a dict {field name: value} (for XML-RPC / dashboards)."""
+        """All counters as a dict {field name: value} (for XML-RPC / dashboards); the
+        kinds the user does not work on count 0."""
         todo = self.new({})
-        return {n: todo[n] for n in self._count_field_names()}
+        visible = self._crm_todo_visible_kinds()
+        return {n: todo[n] if n[:-len('_count')] in visible else 0
+                for n in self._count_field_names()}
+
+    # which kinds a role sees
+    @api.model
+    def _crm_todo_kinds(self):
+        """Every registered kind: ``<kind>_count`` is an integer field."""
+        return [n[:-len('_count')] for n in self._count_field_names()]
+
+    @api.model
+    def _crm_todo_visibility(self):
+        """{kind: bool}: whether the current user works on that kind of to-do. A kind
+        missing here is sales work, shown to salespeople (any working CRM role).
+        Modules whose kinds other roles work on add them (call ``super()``)."""
+        return {}
+
+    @api.model
+    def _crm_todo_visible_kinds(self):
+        visibility = self._crm_todo_visibility()
+        sales = self.env.user._crm_is_salesperson()
+        return [k for k in self._crm_todo_kinds() if visibility.get(k, sales)]
+
+    @api.model
+    def fields_view_get(self, view_id=None, view_type='form', toolbar=False, submenu=False):
+        """The form shows the counters and tabs of the kinds the user works on only;
+        each tab's list opens its records' forms and says, when empty, what would
+        appear there (the ``help`` of ``<kind>_ids``)."""
+        res = super(CrmTodo, self).fields_view_get(view_id=view_id, view_type=view_type,
+                                                   toolbar=toolbar, submenu=submenu)
+        if view_type != 'form':
+            return res
+        arch = etree.fromstring(res['arch'])
+        visible = self._crm_todo_visible_kinds()
+        for kind in self._crm_todo_kinds():
+            if kind in visible:
+                self._crm_todo_show_kind(arch, kind, res['fields'])
+            else:
+                self._crm_todo_hide_kind(arch, kind, res['fields'])
+        res['arch'] = etree.tostring(arch, encoding='unicode')
+        return res
+
+    def _crm_todo_hide_kind(self, arch, kind, fields):
+        nodes = arch.xpath("//button[@name='action_open_%s'] | //page[@name='%s']" % (kind, kind))
+        for node in nodes:
+            node.getparent().remove(node)
+        if not arch.xpath("//field[@name='%s_count' or @name='%s_ids']" % (kind, kind)):
+            fields.pop(kind + '_count', None)
+            fields.pop(kind + '_ids', None)
+
+    def _crm_todo_show_kind(self, arch, kind, fields):
+        for node in arch.xpath("//field[@name='%s_ids']" % kind):
+            node.set('widget', node.get('widget') or 'crm_todo_list')
+        desc = fields.get(kind + '_ids')
+        if desc is not None and not desc.get('help'):
+            desc['help'] = _('Nothing here right now: %s appear here.') % desc.get('string', '')
 
     @api.model
     def _count_field_names(self):
@@ -118,8 +181,12 @@ class CrmTodo(models.TransientModel):
 
     @api.model
     def action_home(self):
-        """The CRM app's landing screen: "My To-do" for salespeople, the customers
-        for the other roles (the executive)."""
-        if self.env.user._crm_is_salesperson():
-            return self.action_open()
-        return self.env.ref('crm_sales.action_crm_customers_all').read()[0]
+        """The CRM app's landing screen: the user's home action
+        (``res.users._crm_home_action``: "My To-do" for salespeople), else the customers."""
+        action = self.env.user._crm_home_action_record()
+        if not action:
+            return self.env.ref('crm_sales.action_crm_customers_all').read()[0]
+        concrete = self.env[action.type].browse(action.id)
+        if action.type == 'ir.actions.server':
+            return concrete.run()
+        return concrete.read()[0]

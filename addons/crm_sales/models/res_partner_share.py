@@ -49,8 +49,10 @@ class ResPartner(models.Model):
         """Partners whose customer is shared with users ``value``: one sub-select on the
         share tables (indexed by user), so the data-scope rule keeps the same size
         whether 5 or 5,000 customers are shared (a dotted path would inline every id)."""
-        if operator not in ('in', '=') or not value:
+        if operator not in ('in', '=') or value is False or value is None:
             raise UserError(_('Search the sharing only with "in" a list of users.'))
+        if not value:  # a data scope without shares (crm.role.scope "own records")
+            return [(0, '=', 1)]
         user_ids = tuple(value if isinstance(value, (list, tuple)) else [value])
         sql = ' UNION ALL '.join('SELECT partner_id FROM %s WHERE user_id IN %%s' % t
                                  for t in tables)

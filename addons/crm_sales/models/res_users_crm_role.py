@@ -37,9 +37,13 @@ class ResUsers(models.Model):
         return self.has_group('crm_sales.group_crm_executive')
 
     def _crm_leads_team(self, team):
-        """True if this user leads ``team`` (crm.team.user_id)."""
+        """True if this user leads ``team`` (crm.team.user_id) or a team above it
+        (crm.team.parent_id): a leader acts for the members of the teams below her."""
         self.ensure_one()
-        return bool(team) and team.sudo().user_id == self
+        if not team:
+            return False
+        led = self.env['crm.team'].sudo().search([('user_id', '=', self.id)])
+        return team.sudo() in led._crm_team_and_below()
 
     def _crm_teams(self):
         """The sales teams this user belongs to: their team and the teams they lead."""
@@ -56,12 +60,22 @@ class ResUsers(models.Model):
             return True
         return team in (owner or self)._crm_teams()
 
-    def _crm_scope_level(self):
-        """'all' (manager / administrator / superuser), 'read_all' (executive: reads
-        everything), 'scoped' (salesperson / leader) or 'none' (not a CRM user: the CRM
-        data scope does not apply)."""
+    def _crm_data_scope(self):
+        """The data-scope level of this user's CRM roles (crm.role.scope, set by the CRM
+        administrator): 'own', 'own_shared', 'team', 'team_below', 'all', or False for a
+        user without a working CRM role. Sales managers, administrators and the
+        superuser see everything."""
         self.ensure_one()
         if self._crm_is_manager():
+            return 'all'
+        return self.env['crm.role.scope']._level_of_groups(self.sudo().groups_id)
+
+    def _crm_scope_level(self):
+        """'all' (a role whose data scope is all records: managers, administrators, the
+        superuser), 'read_all' (executive: reads everything), 'scoped' (every narrower
+        data scope) or 'none' (not a CRM user: the CRM data scope does not apply)."""
+        self.ensure_one()
+        if self._crm_is_salesperson() and self._crm_data_scope() == 'all':
             return 'all'
         if self._crm_is_executive():
             return 'read_all'

@@ -5,14 +5,41 @@ from odoo import api, fields, models
 class ResUsers(models.Model):
     _inherit = 'res.users'
 
+    # The name is historical: these are the teams in the user's data scope.
     crm_led_team_ids = fields.Many2many(
-        'crm.team', string='Teams Led', compute='_compute_crm_led_team_ids',
-        help='Sales teams this user leads (crm.team.user_id); used by the record rules.')
+        'crm.team', string='Teams in Scope', compute='_compute_crm_led_team_ids',
+        help='Sales teams whose records this user sees, by the data scope of their roles: '
+             'none (own records), their teams (their own and the teams they lead), or '
+             'those and every team below them (crm.team.parent_id). The record rules of '
+             'every scoped model read it.')
 
     def _compute_crm_led_team_ids(self):
         Team = self.env['crm.team'].sudo()
         for user in self:
-            user.crm_led_team_ids = Team.search([('user_id', '=', user.id)])
+            level = user._crm_data_scope()
+            if level == 'all':
+                teams = Team.with_context(active_test=False).search([])
+            elif level in ('team', 'team_below'):
+                teams = user._crm_teams()
+                if level == 'team_below':
+                    teams = teams._crm_team_and_below()
+            else:
+                teams = Team
+            user.crm_led_team_ids = teams
+
+    @api.multi
+    def _crm_share_uids(self):
+        """For the sharing part of the record rules: [user id], or [] when the user's
+        data scope is their own records only (what is shared with them stays hidden)."""
+        self.ensure_one()
+        return [] if self._crm_data_scope() == 'own' else [self.id]
+
+    @api.multi
+    def _crm_scope_all_domain(self):
+        """For the "all records" rule of every scoped model: true for a data scope of
+        all records, false otherwise."""
+        self.ensure_one()
+        return [(1, '=', 1)] if self._crm_data_scope() == 'all' else [(0, '=', 1)]
 
     @api.multi
     def _crm_partner_rule_domain(self, mode='read'):
@@ -32,7 +59,9 @@ class ResUsers(models.Model):
         # contacts and addresses (crm_shared_*_user_ids search with a sub-select on the
         # share tables: the SQL has the same size however many customers are shared).
         shared = 'crm_shared_user_ids' if mode == 'read' else 'crm_shared_write_user_ids'
-        scope = [('crm_owner_id', '=', self.id), (shared, 'in', [self.id])]
+        scope = [('crm_owner_id', '=', self.id)]
+        if self._crm_share_uids():
+            scope.append((shared, 'in', [self.id]))
         if self.crm_led_team_ids:
             scope.append(('crm_team_id', 'in', self.crm_led_team_ids.ids))
         scope.append(('is_crm_scoped', '=', False))

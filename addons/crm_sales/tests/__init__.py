@@ -14,3 +14,5 @@ from . import test_deal
 from . import test_owner
 from . import test_scope_mixin
 from . import test_trust_boundary
+from . import test_team_tree
+from . import test_role_scope

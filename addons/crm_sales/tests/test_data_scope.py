@@ -124,4 +124,7 @@ class TestDataScope(CrmScopeCase):
         self.team_a.user_id = self.sa2
         self.sa2.write({'groups_id': [(4, self.env.ref('crm_sales.group_crm_leader').id)]})
         self.assertEqual(self._visible(self.sa2, self.opp_a1), self.opp_a1)
+        # her role's data scope is still her team's (crm.role.scope): until she loses it
+        self.assertEqual(self._visible(self.leader_a, self.opp_a2), self.opp_a2)
+        self.leader_a.write({'groups_id': [(3, self.env.ref('crm_sales.group_crm_leader').id)]})
         self.assertFalse(self._visible(self.leader_a, self.opp_a2))

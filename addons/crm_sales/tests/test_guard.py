@@ -216,7 +216,15 @@ def _translated(source, translation):
     if not translation:
         return False
     return translation != source or source in SAME_IN_CHINESE or \
-        bool(re.search('[\u4e00-\u9fff]', source)) or not re.search('[A-Za-z]{3,}', source)
+        bool(re.search('[\u4e00-\u9fff]', source)) or not re.search('[A-Za-z]{3,}', _shown_text(source))
+
+
+def _shown_text(source):
+    """What a reader sees of a term: a mail template's code (``${...}``, ``% if`` lines)
+    and its HTML tags are not words to translate."""
+    text = re.sub(r'\$\{[^}]*\}', ' ', source)
+    text = re.sub(r'(?m)^\s*%.*$', ' ', text)
+    return re.sub(r'<[^>]*>', ' ', text)
 
 
 def _parse_po(path):

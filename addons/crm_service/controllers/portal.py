@@ -9,6 +9,8 @@ from odoo.tools import consteq, plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
 
+from ..models.crm_service_ticket_upload import MAX_SIZE
+
 PAGE_SIZE = 20
 
 
@@ -70,12 +72,15 @@ class CrmServicePortal(CustomerPortal):
             ticket = self._ticket_get(ticket_id, access_token)
         except (AccessError, MissingError) as error:
             return self._denied(error)
+        return self._render_ticket(ticket, access_token)
+
+    def _render_ticket(self, ticket, access_token=None, error=None):
         values = self._prepare_portal_layout_values() if not request.env.user._is_public() else {}
         messages = ticket.message_ids.filtered(
             lambda m: m.message_type in ('comment', 'email') and m.subtype_id == request.env.ref('mail.mt_comment'))
         values.update({'ticket': ticket, 'messages': messages.sorted('id'), 'page_name': 'service_ticket',
-                       'access_token': access_token, 'error': kw.get('error')})
-        return request.render('crm_service.portal_ticket_page', values)
+                       'access_token': access_token, 'error': error})
+        return request.render('crm_service.portal_ticket_page', values, status=400 if error else 200)
 
     @http.route('/my/tickets/new', type='http', auth='user', methods=['GET'], website=True)
     def portal_ticket_new(self, **kw):
@@ -83,6 +88,13 @@ class CrmServicePortal(CustomerPortal):
         values.update({'types': request.env['crm.service.type'].sudo().search([]), 'page_name': 'service_ticket',
                        'error': kw.get('error')})
         return request.render('crm_service.portal_ticket_new', values)
+
+    @staticmethod
+    def _uploads():
+        """[(file name, bytes)] of the form's file inputs "attachments" (each read up to
+        one byte over the size limit: enough to refuse it)."""
+        files = request.httprequest.files.getlist('attachments')
+        return [(f.filename, f.read(MAX_SIZE + 1)) for f in files]
 
     @http.route('/my/tickets/new', type='http', auth='user', methods=['POST'], website=True)
     def portal_ticket_create(self, subject='', description='', type_id=None, **kw):
@@ -100,6 +112,7 @@ class CrmServicePortal(CustomerPortal):
                 if type_id and str(type_id).isdigit() else None
             if not service_type:
                 raise UserError(_('Choose a service type.'))
+            uploads = request.env['crm.service.ticket']._check_uploads(self._uploads())
             ticket = request.env['crm.service.ticket'].sudo().create({
                 'portal_user_id': user.id,
                 'name': subject[:250], 'description': (description or '')[:20000],
@@ -108,10 +121,12 @@ class CrmServicePortal(CustomerPortal):
                 'type_id': service_type.id, 'channel': 'portal',
             })
             ticket.message_subscribe(partner_ids=user.partner_id.ids)
+            ticket._attach_uploads(uploads)
         except (UserError, AccessError) as error:
             values = self._prepare_portal_layout_values()
             values.update({'types': request.env['crm.service.type'].sudo().search([]),
-                           'page_name': 'service_ticket', 'error': error.name})
+                           'page_name': 'service_ticket', 'error': error.name,
+                           'form': {'subject': subject, 'description': description, 'type_id': type_id}})
             return request.render('crm_service.portal_ticket_new', values, status=400)
         return request.redirect('/my/tickets/%s' % ticket.id)
 
@@ -122,10 +137,15 @@ class CrmServicePortal(CustomerPortal):
         except (AccessError, MissingError) as error:
             return self._denied(error)
         message = (message or '').strip()
-        if message:
+        try:
+            uploads = ticket._check_uploads(self._uploads())
+        except UserError as error:
+            return self._render_ticket(ticket, error=error.name)
+        if message or uploads:
             ticket.with_context(mail_create_nosubscribe=True).message_post(
-                body=plaintext2html(message[:20000]), author_id=request.env.user.partner_id.id,
-                message_type='comment', subtype='mail.mt_comment')
+                body=plaintext2html(message[:20000]) if message else '',
+                author_id=request.env.user.partner_id.id, message_type='comment', subtype='mail.mt_comment',
+                attachment_ids=ticket._attach_uploads(uploads).ids)
         return request.redirect('/my/tickets/%s' % ticket.id)
 
     @http.route('/my/tickets/<int:ticket_id>/feedback', type='http', auth='public', website=True)

@@ -118,7 +118,9 @@ class CrmServicePlan(models.Model):
                                     self.name),
                 'partner_id': self.partner_id.id, 'contact_id': self.contact_id.id,
                 'type_id': self.type_id.id, 'team_id': self.team_id.id, 'channel': 'visit',
-                'user_id': self.user_id.id, 'description': self.note, 'plan_id': self.id,
+                # a salesperson assignee: the team's rule picks the handler
+                'user_id': self.user_id.id if self.user_id._crm_is_service_agent() else False,
+                'description': self.note, 'plan_id': self.id,
             })
         else:
             self.env['mail.activity'].create({

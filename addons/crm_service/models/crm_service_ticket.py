@@ -5,7 +5,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.crm_sales.grant import grant, granted
 
 from .crm_service_config import PRIORITIES
-from .crm_service_team import OPEN_STATES
 
 STATES = [
     ('new', 'New'),
@@ -64,7 +63,7 @@ class CrmServiceTicket(models.Model):
                               track_visibility='onchange')
     user_id = fields.Many2one('res.users', string='Handler', index=True, track_visibility='onchange')
     state = fields.Selection(STATES, string='Status', required=True, default='new', index=True,
-                             track_visibility='onchange', copy=False)
+                             track_visibility='onchange', copy=False, group_expand='_group_expand_states')
     color = fields.Integer('Color Index')
     assigned_at = fields.Datetime('Assigned On', readonly=True, copy=False)
     started_at = fields.Datetime('Started On', readonly=True, copy=False)
@@ -126,6 +125,8 @@ class CrmServiceTicket(models.Model):
             if vals['user_id'] != self.env.uid and not self.env.user._is_superuser() \
                     and not self.env.user._crm_is_service_manager():
                 raise AccessError(_('Only a service manager may assign tickets.'))
+            self._check_handler(self.env['crm.guard']._arg_record('res.users', vals['user_id'],
+                                                                 _('the handler')))
             own.update(state='assigned', assigned_at=self._now())
         records, vals = self._crm_own_values(vals, creating=True, **own)
         ticket = super(CrmServiceTicket, records.with_context(mail_create_nolog=True)).create(vals)
@@ -147,6 +148,9 @@ class CrmServiceTicket(models.Model):
         manual_assign = vals.get('user_id') and not granted(self, 'action_write')
         if manual_assign and not self.env.user._is_superuser() and not self.env.user._crm_is_service_manager():
             raise AccessError(_('Only a service manager may assign tickets.'))
+        if manual_assign:
+            self._check_handler(self.env['crm.guard']._arg_record('res.users', vals['user_id'],
+                                                                 _('the handler')))
         res = super(CrmServiceTicket, self).write(vals)
         if manual_assign:
             self.filtered(lambda t: t.state == 'new')._flow_write(
@@ -188,15 +192,15 @@ class CrmServiceTicket(models.Model):
         if self.partner_id and not self.contact_id:
             self.contact_id = self.partner_id.primary_contact_id
 
+    @api.model
+    def _group_expand_states(self, states, domain, order):
+        """The kanban's columns follow the flow (not the alphabet of the state codes)."""
+        return [key for key, _label in STATES]
+
     def _compute_portal_url(self):
         super(CrmServiceTicket, self)._compute_portal_url()
         for ticket in self:
             ticket.portal_url = '/my/tickets/%s' % ticket.id
-
-    def _compute_can_assign(self):
-        can = self.env.user._crm_is_service_manager()
-        for ticket in self:
-            ticket.can_assign = can
 
     # ------------------------------------------------------------------ flow helpers
     def _now(self):
@@ -223,65 +227,12 @@ class CrmServiceTicket(models.Model):
 
     # ------------------------------------------------------------------ flow actions
     @api.multi
-    def action_assign(self, user_id=False, team_id=False):
-        """Assign the tickets to ``user_id`` (and ``team_id``); without a user, the
-        team's rule picks one. Service managers only (agents take new tickets of their
-        teams with ``action_take``)."""
-        if not self.env.user._crm_is_service_manager():
-            raise AccessError(_('Only a service manager may assign tickets.'))
-        Guard = self.env['crm.guard']
-        user = Guard._arg_record('res.users', user_id, _('the handler')) if user_id else self.env['res.users']
-        team = Guard._arg_record('crm.service.team', team_id, _('the service team')) if team_id else None
-        if user and not user._crm_is_service_agent():
-            raise UserError(_('%s is not a service agent.') % user.name)
-        self._check_state(('new', 'assigned', 'in_progress'),
-                          _('Ticket %(ticket)s is %(state)s: only open tickets can be assigned.'))
-        for ticket in self:
-            target_team = team if team is not None else ticket.team_id
-            if not user:
-                if not target_team:
-                    raise UserError(_('Ticket %s has no service team: choose a handler.') % ticket.number)
-                picked = target_team._next_assignee()
-                if not picked:
-                    raise UserError(_('Service team "%s" has no agent to assign to.') % target_team.name)
-            else:
-                picked = user
-            ticket._do_assign(picked, target_team)
-        return True
-
-    @api.multi
-    def action_assign_by_rule(self):
-        """The form's button: the team's rule picks the handler (a button method takes no
-        argument: the web client passes its context in the first one)."""
-        return self.action_assign()
-
-    def _do_assign(self, user, team):
-        self.ensure_one()
-        vals = {'user_id': user.id, 'assigned_at': self._now()}
-        if team:
-            vals['team_id'] = team.id
-        if self.state == 'new':
-            vals['state'] = 'assigned'
-        self.sudo()._flow_write(vals)
-        if team and team.assign_method == 'round_robin':
-            team.sudo().last_assigned_user_id = user
-        self.sudo().message_post(body=_('Assigned to %s.') % user.name, subtype='mail.mt_note')
-        self.sudo().message_subscribe_users(user_ids=user.ids)
-
-    def _auto_assign(self):
-        for ticket in self.sudo():
-            if ticket.state == 'new' and ticket.team_id:
-                user = ticket.team_id._next_assignee()
-                if user:
-                    ticket._do_assign(user, ticket.team_id)
-
-    @api.multi
     def action_take(self):
         """An agent takes a new ticket of their team for themselves."""
         self._check_can_work()
         self._check_state(('new',), _('Ticket %(ticket)s is %(state)s: only new tickets can be taken.'))
         for ticket in self:
-            ticket._do_assign(self.env.user, ticket.team_id)
+            ticket._do_assign(self.env.user, ticket.team_id, by=self.env.user)
         return True
 
     @api.multi
@@ -314,8 +265,21 @@ class CrmServiceTicket(models.Model):
 
     @api.multi
     def action_mark_processed(self):
-        """The form's button: process with the solution written on the ticket."""
-        return self.action_process()
+        """The form's button: asks for the solution (prefilled with the one written on
+        the ticket) in a dialog, which processes the ticket."""
+        self.ensure_one()
+        self._check_can_work()
+        self._check_state(('assigned', 'in_progress'),
+                          _('Ticket %(ticket)s is %(state)s: only tickets in progress can be processed.'))
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Mark as Processed'),
+            'res_model': 'crm.service.process.wizard',
+            'view_mode': 'form',
+            'views': [(self.env.ref('crm_service.crm_service_process_wizard_view_form').id, 'form')],
+            'target': 'new',
+            'context': {'default_ticket_id': self.id, 'default_solution': self.solution or ''},
+        }
 
     @api.multi
     def action_feedback(self, satisfaction, comment=False):

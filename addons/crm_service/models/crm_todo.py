@@ -53,6 +53,15 @@ class CrmTodo(models.TransientModel):
         return {n: todo[n] if n in SERVICE_FIELDS else 0 for n in self._count_field_names()}
 
     @api.model
+    def _crm_todo_visibility(self):
+        """Ticket counters for service staff only; the unassigned queue for managers."""
+        res = super(CrmTodo, self)._crm_todo_visibility()
+        user = self.env.user
+        res.update(ticket_open=user._crm_is_service_agent(), ticket_due=user._crm_is_service_agent(),
+                   ticket_unassigned=user._crm_is_service_manager())
+        return res
+
+    @api.model
     def _domain_ticket_open(self):
         return [('user_id', '=', self.env.uid), ('state', 'in', OPEN_STATES)]
 

@@ -16,3 +16,10 @@ class ResUsers(models.Model):
         """Service manager: every ticket, assignment, service settings."""
         self.ensure_one()
         return self.has_group('crm_service.group_crm_service_manager')
+
+    def _crm_home_action(self):
+        """Service staff without a sales or executive role land on their tickets."""
+        action = super(ResUsers, self)._crm_home_action()
+        if not action and self._crm_is_service_agent():
+            return 'crm_service.crm_service_ticket_action_mine'
+        return action

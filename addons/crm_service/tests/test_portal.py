@@ -30,10 +30,11 @@ def _ensure_http_server():
     return 'http://127.0.0.1:%s' % port
 
 
-class TestPortal(HttpCase):
+class PortalCase(HttpCase):
+    """Two customers' portal users and a ticket of each, served over HTTP."""
 
     def setUp(self):
-        super(TestPortal, self).setUp()
+        super(PortalCase, self).setUp()
         self.base = _ensure_http_server()
         # the server's requests use registry.test_cr: create the data on it
         self.env = api.Environment(self.registry.test_cr, SUPERUSER_ID,
@@ -70,10 +71,13 @@ class TestPortal(HttpCase):
         self.registry.test_cr.commit()
         return self.opener.get(self.base + path, timeout=30)
 
-    def post(self, path, data, page=None):
+    def post(self, path, data, page=None, files=None):
         token = re.search(r'name="csrf_token" value="([^"]+)"', self.get(page or path).text).group(1)
         self.registry.test_cr.commit()
-        return self.opener.post(self.base + path, data=dict(data, csrf_token=token), timeout=30)
+        return self.opener.post(self.base + path, data=dict(data, csrf_token=token), files=files, timeout=30)
+
+
+class TestPortal(PortalCase):
 
     def test_portal_users_see_only_their_company(self):
         self.login(self.portal_a)

@@ -6,12 +6,18 @@ odoo.define('crm_sales.ui', function (require) {
  *  - the count of "My To-do" next to its menu entry (crm.todo.get_menu_count);
  *  - the client action "crm_notify" returned by crm.notify.done(): a notification,
  *    then the dialog closes / the view reloads;
- *  - no Edit button on a form whose record says crm_readonly (crm.share.mixin).
+ *  - no Edit button on a form whose record says crm_readonly (crm.share.mixin);
+ *  - the widget "crm_todo_list" of the to-do tabs: a row opens its record's own form
+ *    (get_formview_action) in the main window, with a breadcrumb back to the to-do;
+ *    an empty list says what would appear there (the field's help).
  */
 var core = require('web.core');
 var FormController = require('web.FormController');
 var FormRenderer = require('web.FormRenderer');
+var ListRenderer = require('web.ListRenderer');
 var Menu = require('web.Menu');
+var fieldRegistry = require('web.field_registry');
+var FieldMany2Many = require('web.relational_fields').FieldMany2Many;
 
 var TODO_MENU = 'crm_sales.menu_crm_todo';
 var TODO_REFRESH_MS = 5000;
@@ -71,6 +77,45 @@ Menu.include({
         });
     },
 });
+
+ListRenderer.include({
+    init: function (parent) {
+        this._super.apply(this, arguments);
+        if (!this.noContentHelp && parent && parent.crmNoContentHelp) {
+            this.noContentHelp = parent.crmNoContentHelp;
+        }
+    },
+});
+
+var CrmTodoList = FieldMany2Many.extend({
+    init: function () {
+        this._super.apply(this, arguments);
+        if (this.field.help) {
+            this.crmNoContentHelp = $('<p>', {'class': 'o_crm_todo_empty', text: this.field.help})
+                .prop('outerHTML');
+        }
+    },
+    start: function () {
+        this.$el.addClass('o_crm_todo_list');
+        return this._super.apply(this, arguments);
+    },
+    _onOpenRecord: function (ev) {
+        ev.stopPropagation();
+        var self = this;
+        var row = _.findWhere(this.value.data, {id: ev.data.id});
+        if (!row) {
+            return;
+        }
+        this._rpc({
+            model: this.field.relation,
+            method: 'get_formview_action',
+            args: [[row.res_id]],
+        }).then(function (action) {
+            self.do_action(action);
+        });
+    },
+});
+fieldRegistry.add('crm_todo_list', CrmTodoList);
 
 core.action_registry.add('crm_notify', function (parent, action) {
     var params = action.params || {};

@@ -15,3 +15,7 @@ project_modules() {
   for m in "$ROOT"/addons/*/__manifest__.py; do names+=("$(basename "$(dirname "$m")")"); done
   (IFS=,; echo "${names[*]}")
 }
+
+# The state folder and Odoo's sessions folder. Odoo creates the sessions folder on the
+# first request, racily: two first requests at once get an HTTP 500 ("File exists").
+make_state_dirs() { mkdir -p "$STATE" && mkdir -p -m 700 "$STATE/filestore/sessions"; }

@@ -8,10 +8,7 @@ PORT="${CRM_PORT:-8069}"
 
 bash "$ROOT/scripts/bootstrap.sh"
 DBOPTS=$(bash "$ROOT/scripts/pg.sh")
-mkdir -p "$STATE"
-# Odoo creates its sessions folder on the first request, racily: two first requests at
-# once get an HTTP 500 ("File exists")
-mkdir -p -m 700 "$STATE/filestore/sessions"
+make_state_dirs
 
 port_busy() { "$PY" -c "import socket,sys; s=socket.socket(); sys.exit(0 if s.connect_ex(('127.0.0.1', $1))==0 else 1)"; }
 if port_busy "$PORT"; then
@@ -27,7 +24,10 @@ cat >&2 <<MSG
   Demo logins (password = login):
     lina, wangfang, liuyang  salespeople, 华东销售部     zhangwei  leader, 华东销售部
     yanglei, zhaomin         salespeople, 华南销售部     chenjing  leader, 华南销售部
+    heli                     salesperson, 浙江销售部     qianming  director of 华东大区
+                             (华东销售部 + 浙江销售部)
     sunqiang  sales manager    zhoutao  CRM administrator    wugang  executive (read only)
+    gaokai  service manager   xuli, hejun  service agents   zhaoqiang  portal customer
     admin / admin            Odoo superuser
   Ctrl-C stops the server.
 

@@ -15,10 +15,8 @@ PORT="${CRM_TEST_PORT:-8169}"
 
 bash "$ROOT/scripts/bootstrap.sh" --test
 DBOPTS=$(bash "$ROOT/scripts/pg.sh")
-mkdir -p "$STATE" "$ARTIFACTS"
-# Odoo creates its sessions folder on the first request, racily: two first requests at
-# once get an HTTP 500 ("File exists")
-mkdir -p -m 700 "$STATE/filestore/sessions"
+make_state_dirs
+mkdir -p "$ARTIFACTS"
 # shellcheck disable=SC2086
 bash "$ROOT/scripts/prepare_db.sh" "$TPL" $DBOPTS
 

@@ -37,6 +37,7 @@
     'demo': [
         'demo/res_users_demo.xml',
         'demo/res_partner_demo.xml',
+        'demo/crm_team_tree_demo.xml',
         'demo/crm_lead_demo.xml',
         'demo/crm_follow_up_demo.xml',
         'demo/crm_opportunity_demo.xml',

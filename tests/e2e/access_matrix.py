@@ -17,6 +17,7 @@ LEGEND = ('r read, w write, c create, d delete, p print the reports; `-` refused
 # model: the cells of ROLES in order
 MATRIX = {
     'crm.contract':              'rwcdp rwcdp r---p ----- -----',
+    'crm.approval.log':          '---- ---- ---- ---- ----',
     'crm.contract.line':         'rwcd rwcd r--- ---- ----',
     'crm.customer.level':        'r--- r--- r--- ---- ----',
     'crm.customer.limit':        'r--- r--- r--- ---- ----',

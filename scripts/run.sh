@@ -22,10 +22,10 @@ cat >&2 <<MSG
 
   CRM is starting at  http://127.0.0.1:$PORT   (database "$DB", XML-RPC at /xmlrpc/2/)
   Demo logins (password = login):
-    lina, wangfang, liuyang  salespeople, 华东销售部     zhangwei  leader, 华东销售部
-    yanglei, zhaomin         salespeople, 华南销售部     chenjing  leader, 华南销售部
-    heli                     salesperson, 浙江销售部     qianming  director of 华东大区
-                             (华东销售部 + 浙江销售部)
+    lina, wangfang, liuyang  salespeople, 上海组        zhangwei  leader, 上海组
+    heli                     salesperson, 杭州组        qianming  director of 华东大区
+                                                        (上海组 + 杭州组)
+    yanglei, zhaomin         salespeople, 华南销售部    chenjing  leader, 华南销售部
     sunqiang  sales manager    zhoutao  CRM administrator    wugang  executive (read only)
     gaokai  service manager   xuli, hejun  service agents   zhaoqiang  portal customer
     admin / admin            Odoo superuser

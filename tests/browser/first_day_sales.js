@@ -5,7 +5,7 @@
 const assert = require('node:assert');
 const { asUser, openAction, openRecord, rpc, headerButton, waitHeaderButtonGone,
   assertCleanScreen, softFail, fillField, pickMany2one, fillDate, saveForm, openTabOf, currentAction,
-  statValue, readmeShot } = require('./helpers');
+  statValue, readmeShot, findInList } = require('./helpers');
 
 const admin = (model, method, args, kwargs) => rpc('admin', 'admin', model, method, args, kwargs)
   .then((r) => r.result);
@@ -155,7 +155,7 @@ async function salespersonDay(browser) {
     await assertCleanScreen(page, 'lina: public pool');
     await readmeShot(page, 'public-pool');
     await openAction(page, 'crm_sales.action_my_customers');
-    await page.waitForFunction((n) => document.querySelector('.o_list_view').innerText.includes(n), name);
+    await findInList(page, name);
     await assertCleanScreen(page, 'lina: my customers');
     await readmeShot(page, 'my-customers');
   });

@@ -280,6 +280,17 @@ function visibleTexts() {
   return [...new Set(texts)];
 }
 
+// In the list view shown, search `text` by name (other tests give the demo users many
+// records: the one wanted may be beyond the first page) and wait for its row.
+async function findInList(page, text) {
+  await page.waitForSelector('.o_view_manager_content > .o_list_view, .o_content .o_list_view');
+  await page.fill('.o_searchview_input', text);
+  await page.keyboard.press('Enter');
+  const row = page.locator('.o_list_view tr.o_data_row', { hasText: text }).first();
+  await row.waitFor();
+  return row;
+}
+
 // Runs in the page: the lines of the records' own values (list rows, kanban cards, form
 // fields, messages). Records other tests typed may hold any Latin name, so these lines
 // are checked for traditional characters and Odoo leftovers, not for English (as the
@@ -291,6 +302,10 @@ function dataTexts() {
   for (const el of document.querySelectorAll(selector)) {
     if (!el.offsetParent) continue;
     el.innerText.split('\n').map((t) => t.trim()).filter(Boolean).forEach((t) => data.add(t));
+  }
+  // a record's breadcrumb ends with its name
+  for (const crumbs of document.querySelectorAll('.o_control_panel .breadcrumb')) {
+    if (crumbs.querySelectorAll('li').length > 1) data.add(crumbs.innerText.trim());
   }
   return [...data];
 }
@@ -317,7 +332,7 @@ async function assertCleanScreen(page, where) {
   await assertNoEnglish(page, where);
 }
 
-module.exports = { URL, DB, ARTIFACTS, launch, loginAs, openSession, asUser, assertNoOdooError, screenshot,
+module.exports = { URL, findInList, DB, ARTIFACTS, launch, loginAs, openSession, asUser, assertNoOdooError, screenshot,
                    openAction, openRecord, rpc, headerButton, waitHeaderButtonGone,
                    ALLOWED_LATIN, TRADITIONAL, ODOO_LEFTOVERS, WRONG_WORDS, textProblems, visibleTexts,
                    assertNoEnglish, assertCleanScreen, softFail, fieldInput, fillField, pickMany2one, odooDate,

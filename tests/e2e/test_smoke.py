@@ -14,7 +14,7 @@ def test_demo_salesperson_authenticates_and_reads_own_team(rpc):
     assert lina.uid
     user = lina.call('res.users', 'read', [lina.uid], ['name', 'sale_team_id', 'lang'])[0]
     assert user['name'] == '李娜'
-    assert user['sale_team_id'][1] == '华东销售部'
+    assert user['sale_team_id'][1] == '上海组'
     assert user['lang'] == 'zh_CN'
 
 

@@ -12,7 +12,9 @@ test('salesperson logs in and opens CRM', async () => {
     assert.match(apps, /CRM|客户关系/);
     await page.click('#oe_main_menu_navbar a[data-menu-xmlid="crm.crm_menu_root"]');
     await page.waitForSelector('.o_control_panel .breadcrumb');
-    await page.waitForSelector('.o_view_manager_content .o_kanban_view, .o_view_manager_content .o_list_view');
+    // (a salesperson's CRM home is her to-do, a form with lists in its tabs)
+    await page.waitForSelector('.o_view_manager_content .o_kanban_view, .o_view_manager_content .o_form_view, ' +
+      '.o_view_manager_content .o_list_view');
     // Odoo 11 shows an app's menus in the left sidebar: CRM's sections, in Chinese.
     const menu = await page.innerText('.o_sub_menu');
     assert.match(menu, /客户/);

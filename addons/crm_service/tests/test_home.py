@@ -17,7 +17,11 @@ class TestServiceHome(ServiceCase):
             self.assertEqual(home[0], self.env.ref(MY_TICKETS).id, 'the web client opens it after login')
         # a salesperson keeps the sales home, also with a service role
         self.assertNotEqual(self.lina._crm_home_action(), MY_TICKETS)
+        if 'role_line_ids' in self.lina._fields:
+            # roles as data (crm_member) would take a group given by hand away again
+            self.lina.role_line_ids.unlink()
         self.lina.groups_id = [(4, self.env.ref('crm_service.group_crm_service_agent').id)]
+        self.assertTrue(self.lina.has_group('crm_service.group_crm_service_agent'))
         self.assertNotEqual(self.lina._crm_home_action(), MY_TICKETS)
         # the landing action of the CRM app opens the same list
         action = self.env['crm.todo'].sudo(self.agent1).action_home()

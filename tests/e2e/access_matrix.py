@@ -28,6 +28,7 @@ MATRIX = {
     'crm.knowledge.category':    'r--- r--- r--- r--- ----',
     'crm.knowledge.tag':         'r--- r--- r--- rwc- ----',
     'crm.lead':                  'rwc- rwc- r--- ---- ----',
+    'crm.login.unlock':          '---- ---- ---- ---- ----',
     'crm.lead.product.line':     'rwcd rwcd r--- ---- ----',
     'crm.pool':                  'r--- r--- r--- ---- ----',
     'crm.pool.log':              'r--- r--- r--- ---- ----',

@@ -1,0 +1,130 @@
+"""The audit trail on bulk writes: the cost of logging, against logging off, in one run.
+
+On 5,000 CRM customers (inserted in SQL), with the res.partner audit rule subscribed
+(shipped: full mode, old → new per field, batched SQL inserts) and unsubscribed:
+- one write of the customer level on all 5,000 (an administrator's bulk edit, a cron);
+- 300 writes of one customer each (an import updating rows one by one);
+- 300 creations of one customer each (an import creating rows).
+Goal: logging on within 1.3x of logging off. The figures of each pair are printed with
+the ratio; the rows logged are counted to show the work was done.
+
+    CRM_TEST_DB=audit CRM_BENCH_DB=audit_bench scripts/bench.sh tests/benchmarks/bench_audit.py
+"""
+import time
+
+import benchlib
+
+N_CUSTOMERS = 5000
+N_SINGLE = 300
+
+
+def set_logging(env, rule, on):
+    if on:
+        rule.write({'state': 'subscribed'})
+    else:
+        rule._revert_methods()
+        rule.write({'state': 'draft'})
+    env.cr.execute("SELECT count(*) FROM auditlog_log")
+
+
+class Timed(object):
+    """Wall time of a block (no tracemalloc: it would slow the Python-heavy side more)."""
+
+    def __init__(self, label):
+        self.label = label
+
+    def __enter__(self):
+        self.t0 = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.t0
+        return False
+
+
+def count_logs(env):
+    env.cr.execute("SELECT count(*), (SELECT count(*) FROM auditlog_log_line) FROM auditlog_log")
+    return env.cr.fetchone()
+
+
+def main(argv):
+    with benchlib.odoo_env(argv) as env:
+        user = env.ref('crm_sales.user_sales_manager')
+        lina = env.ref('crm_sales.user_sales_east_1')
+        levels = env['crm.customer.level'].search([], limit=2)
+        ids = benchlib.insert_customers(env, N_CUSTOMERS, [(lina.id, lina.sale_team_id.id)], 'Audit Co')
+        env.cr.execute('UPDATE res_partner SET customer_level_id = %s WHERE id = ANY(%s)',
+                       (levels[0].id, ids))
+        env.cr.execute('ANALYZE res_partner')
+        rule = env['auditlog.rule'].search([('model_id.model', '=', 'res.partner')])
+        assert rule and rule.state == 'subscribed', 'no subscribed audit rule on res.partner'
+        Partner = env['res.partner'].sudo(user).with_context(lang='zh_CN', tracking_disable=False)
+        rows = []
+        flip = [levels[1].id, levels[0].id]
+
+        def bulk(label):
+            level = flip[0]
+            flip.reverse()
+            env.cache.invalidate()
+            with Timed(label) as m:
+                Partner.browse(ids).write({'customer_level_id': level})
+            rows.append(m)
+            return m
+
+        def singles(label, start):
+            env.cache.invalidate()
+            with Timed(label) as m:
+                for pid in ids[start:start + N_SINGLE]:
+                    Partner.browse(pid).write({'phone': '021-%08d' % pid})
+            rows.append(m)
+            return m
+
+        def creates(label, tag):
+            env.cache.invalidate()
+            with Timed(label) as m:
+                for i in range(N_SINGLE):
+                    Partner.create({'name': 'Audit 新客户 %s %d' % (tag, i), 'is_company': True,
+                                    'customer': True, 'user_id': lina.id,
+                                    'customer_level_id': levels[0].id, 'phone': '0571-%07d' % i})
+            rows.append(m)
+            return m
+
+        # warm-up (registry, caches), not measured
+        Partner.browse(ids).write({'customer_level_id': levels[1].id})
+        Partner.browse(ids).write({'customer_level_id': levels[0].id})
+        results = []
+        set_logging(env, rule, False)
+        off = bulk('bulk write 5,000, logging off')
+        before = count_logs(env)
+        set_logging(env, rule, True)
+        on = bulk('bulk write 5,000, logging on')
+        after = count_logs(env)
+        results.append(('bulk write of %d customers' % N_CUSTOMERS, off, on, after[0] - before[0],
+                        after[1] - before[1]))
+
+        set_logging(env, rule, False)
+        off = singles('%d single writes, logging off' % N_SINGLE, 0)
+        before = count_logs(env)
+        set_logging(env, rule, True)
+        on = singles('%d single writes, logging on' % N_SINGLE, N_SINGLE)
+        after = count_logs(env)
+        results.append(('%d one-record writes' % N_SINGLE, off, on, after[0] - before[0],
+                        after[1] - before[1]))
+
+        set_logging(env, rule, False)
+        off = creates('%d creations, logging off' % N_SINGLE, 'off')
+        before = count_logs(env)
+        set_logging(env, rule, True)
+        on = creates('%d creations, logging on' % N_SINGLE, 'on')
+        after = count_logs(env)
+        results.append(('%d creations' % N_SINGLE, off, on, after[0] - before[0],
+                        after[1] - before[1]))
+
+        print('\n== Audit trail: logging on vs off (goal: on within 1.3x of off) ==')
+        for title, off, on, logs, lines in results:
+            print('  %-32s off %8.3f s   on %8.3f s   ratio %.2fx   (%d logs, %d lines written)'
+                  % (title, off.seconds, on.seconds, on.seconds / max(off.seconds, 1e-9), logs, lines))
+
+
+if __name__ == '__main__':
+    main(benchlib.bench_argv())

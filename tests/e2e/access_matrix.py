@@ -19,6 +19,7 @@ MATRIX = {
     'crm.contract':              'rwcdp rwcdp r---p ----- -----',
     'crm.approval.log':          '---- ---- ---- ---- ----',
     'crm.contract.line':         'rwcd rwcd r--- ---- ----',
+    'crm.custom.field':          '---- ---- ---- ---- ----',
     'crm.customer.level':        'r--- r--- r--- ---- ----',
     'crm.customer.limit':        'r--- r--- r--- ---- ----',
     'crm.customer.relation':     'rwcd rwcd r--- ---- ----',

@@ -22,6 +22,7 @@
         'views/crm_pool_rule_views.xml',
         'views/crm_customer_limit_views.xml',
         'views/crm_pool_log_views.xml',
+        'views/crm_operation_log_views.xml',
         'views/res_partner_views.xml',
         'views/res_users_views.xml',
         'views/crm_todo_views.xml',

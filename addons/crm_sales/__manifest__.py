@@ -13,6 +13,7 @@
     'data': [
         'security/crm_sales_security.xml',
         'security/ir.model.access.csv',
+        'security/crm_operation_log_security.xml',
         'views/crm_sales_assets.xml',
         'views/crm_sales_menus.xml',
         'data/ir_sequence_data.xml',
@@ -33,6 +34,8 @@
         'views/crm_role_scope_views.xml',
         'views/crm_opportunity_views.xml',
         'views/crm_share_transfer_views.xml',
+        'data/crm_operation_log_data.xml',
+        'views/crm_operation_log_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

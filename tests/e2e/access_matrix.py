@@ -31,6 +31,7 @@ MATRIX = {
     'crm.lead':                  'rwc- rwc- r--- ---- ----',
     'crm.login.unlock':          '---- ---- ---- ---- ----',
     'crm.lead.product.line':     'rwcd rwcd r--- ---- ----',
+    'crm.operation.log':         'r--- r--- r--- ---- ----',
     'crm.pool':                  'r--- r--- r--- ---- ----',
     'crm.pool.log':              'r--- r--- r--- ---- ----',
     'crm.pool.rule':             'r--- r--- r--- ---- ----',

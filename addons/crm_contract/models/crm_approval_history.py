@@ -20,6 +20,7 @@ class CrmApprovalMixin(models.AbstractModel):
             'tier_name': review.name if review else False,
             'target_user_ids': [(6, 0, targets.ids)] if targets else False,
             'comment': comment or False})
+        self._crm_operation_log(action, review=review, comment=comment, targets=targets)
 
     def _compute_crm_timeline(self):
         logs = self.env['crm.approval.log'].sudo().search([

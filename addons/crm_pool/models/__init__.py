@@ -3,6 +3,7 @@ from . import crm_pool
 from . import crm_pool_rule
 from . import crm_pool_rule_cron
 from . import crm_pool_log
+from . import crm_operation_log
 from . import crm_customer_limit
 from . import res_partner
 from . import res_partner_pool

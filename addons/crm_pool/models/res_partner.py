@@ -161,5 +161,6 @@ class ResPartner(models.Model):
                     'transfer', customers.ids, self._pool_now(),
                     from_user_ids=(options or {}).get('old_user_id') or None,
                     to_user_id=new_user.id,
-                    user_id=granted(self, 'pool_transfer_uid') or self.env.uid)
+                    user_id=granted(self, 'pool_transfer_uid') or self.env.uid,
+                    operation_log=False)  # crm_sales logs the transfer
         return super(ResPartner, self)._crm_transfer_related(new_user, options)

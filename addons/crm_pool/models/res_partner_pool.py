@@ -41,7 +41,8 @@ class ResPartner(models.Model):
                 'old_by_id': {partner.id: None},
                 'vals': {'pool_id': False, 'pool_entered_at': False,
                          'pool_protected_user_id': False, 'pool_protected_until': False,
-                         'pool_reminder_sent_at': False, 'pool_locked': False}})
+                         'pool_reminder_sent_at': False, 'pool_locked': False},
+                'log': False})  # logged below, with the pool
             # its open opportunities (and, with crm_contract, its contracts) follow the
             # customer to its new owner, as on a transfer; closed ones keep their owner
             grant(partner, 'pool_skip_transfer_check')._crm_transfer_related(user, {

@@ -84,7 +84,8 @@ class ResUsers(models.Model):
                 if not mine:
                     continue
                 grant(mine, 'pool_skip_transfer_check')._crm_set_owner(
-                    target, 'offboard', {'vals': {'pool_reminder_sent_at': False}})
+                    target, 'offboard', {'vals': {'pool_reminder_sent_at': False},
+                                         'log': False})  # logged below, with the reason
                 options = {'with_contacts': True, 'with_opportunities': True,
                            'keep_old_owner': 'none', 'old_user_id': user.id,
                            'author_id': self.env.user.partner_id.id}

@@ -4,3 +4,4 @@ from . import test_pool_operations
 from . import test_pool_cron
 from . import test_pool_guard
 from . import test_pool_cron_deferral
+from . import test_pool_operation_log

@@ -34,3 +34,7 @@ from . import res_partner_transfer
 from . import mail_activity
 from . import mail_thread
 from . import res_partner_notify
+from . import crm_operation_log
+from . import res_users_operation_log
+from . import res_partner_operation_log
+from . import crm_lead_operation_log

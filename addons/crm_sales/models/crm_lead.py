@@ -134,7 +134,9 @@ class CrmLead(models.Model):
         if team_id:
             vals['team_id'] = team_id
         self._crm_check_open(_('assigned'))
+        old_by_id = {lead.id: lead.user_id.id for lead in self.sudo()}
         self.write(vals)
+        self._crm_log_assigned(old_by_id, user, team or self.env['crm.team'].browse(team_id))
         return True
 
     def _crm_check_open(self, what):

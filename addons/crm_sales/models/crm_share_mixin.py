@@ -125,6 +125,7 @@ class CrmShareMixin(models.AbstractModel):
                 vals = {'share_read_user_ids': [(4, u.id) for u in members],
                         'share_write_user_ids': [(3, u.id) for u in members]}
             grant(record.sudo(), 'share').write(vals)
+            record._crm_log_share('share', members, access)
             record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('Shared with %s (%s) by %s.') % (
                 _(', ').join(members.mapped('name')),
                 _('read and write') if access == 'write' else _('read only'),
@@ -143,9 +144,22 @@ class CrmShareMixin(models.AbstractModel):
             grant(record.sudo(), 'share').write({
                 'share_read_user_ids': [(3, u.id) for u in removed],
                 'share_write_user_ids': [(3, u.id) for u in removed]})
+            record._crm_log_share('unshare', removed)
             record.sudo().message_post(author_id=self.env.user.partner_id.id, body=_('No longer shared with %s (by %s).') % (
                 _(', ').join(removed.mapped('name')), self.env.user.name))
         return True
+
+    def _crm_log_share(self, kind, users, access=None):
+        """The operation-log line of a share ('share', with ``access``) or an unshare."""
+        Log = self.env['crm.operation.log']._crm_log_env()
+        context = {'lang': Log.env.lang}  # read by _()
+        names = _(', ').join(users.mapped('name'))
+        if kind == 'share':
+            text = _('Shared with %s (%s)') % (
+                names, _('read and write') if access == 'write' else _('read only'))
+        else:
+            text = _('No longer shared with %s') % names
+        return Log._crm_log(kind, self, text)
 
     @api.multi
     def action_open_share_wizard(self):

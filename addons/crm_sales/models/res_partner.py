@@ -327,6 +327,9 @@ class ResPartner(models.Model):
             changed._crm_owner_changed({p.id: old_owners[p.id] for p in changed},
                                        {'reason': granted(self, 'owner_reason') or 'write',
                                         'sql': False})
+            for owner in {p.user_id for p in changed}:
+                changed.filtered(lambda p: p.user_id == owner)._crm_log_owner_change(
+                    'owner_change', old_owners, owner)
         if 'is_company' in vals or 'customer' in vals:
             self._crm_assign_code()
         if moving:

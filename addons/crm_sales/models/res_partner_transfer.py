@@ -54,7 +54,8 @@ class ResPartner(models.Model):
             elif old_user and keep_old_owner == 'write':
                 vals['share_write_user_ids'].append((4, old_user.id))
             partner._crm_set_owner(new_user, 'transfer', {
-                'vals': vals, 'with_contacts': bool(with_contacts)})
+                'vals': vals, 'with_contacts': bool(with_contacts),
+                'log_note': partner._crm_transfer_log_note(keep_old_owner)})
             partner_options = dict(options, old_user_id=old_user.id, author_id=author)
             partner._crm_transfer_related(new_user, partner_options)
             keep_label = {'none': _('not kept'), 'read': _('kept as read member'),
@@ -78,7 +79,9 @@ class ResPartner(models.Model):
         ``_crm_owner_changed`` (``options['old_by_id']`` when the owner column was already
         set with SQL, as a claim does under its lock). ``reason``: 'transfer', 'claim',
         'assign', 'offboard'... Callers check the rights (and the pool its limit) first;
-        it writes in sudo."""
+        it writes in sudo. One line per customer in the operation log (kind ``reason``
+        when it is one, else 'transfer'; ``options['log_note']`` added to its summary),
+        unless ``options['log']`` is False (a caller that logs the change itself)."""
         options = dict(options or {})
         partners = self.sudo()
         old_by_id = options.get('old_by_id') or {p.id: p.user_id.id for p in partners}
@@ -90,6 +93,8 @@ class ResPartner(models.Model):
         if options.get('with_contacts', True):
             grant(partners._crm_contacts(), 'set_owner', 'action_write').write({'user_id': user.id})
         partners._crm_owner_changed(old_by_id, {'reason': reason, 'sql': bool(options.get('old_by_id'))})
+        if options.get('log', True):
+            partners._crm_log_owner_change(reason, old_by_id, user, options.get('log_note'))
         return True
 
     @api.multi
@@ -142,6 +147,7 @@ class ResPartner(models.Model):
                 elif opp_old and keep == 'write':
                     vals['share_write_user_ids'].append((4, opp_old.id))
                 grant(opp, 'share', 'action_write').write(vals)
+                opp._crm_log_moved_with_customer(opp_old, new_user, self)
                 opp.message_post(author_id=options.get('author_id'), body=_(
                     'Opportunity transferred with its customer from %s to %s.') % (
                     opp_old.name or _('nobody'), new_user.name))

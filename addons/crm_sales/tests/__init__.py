@@ -16,3 +16,4 @@ from . import test_scope_mixin
 from . import test_trust_boundary
 from . import test_team_tree
 from . import test_role_scope
+from . import test_operation_log

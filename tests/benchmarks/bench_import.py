@@ -1,0 +1,100 @@
+"""Importing 10,000 customers (each with a primary contact) from an Excel file, as a
+salesperson (lina), in one run on the same file:
+- chunked import (shipped, crm_import): the preview checks every row with bulk look-ups
+  (levels, sources, owners, duplicates by name and phone in a few queries), then the run
+  applies 20 chunks of 500 rows, each as the runner would run its job (as lina, one
+  savepoint per row); timed from the file to the last chunk, in one process (on a server
+  the chunks run in the queue_job runner's jobs, outside the web request);
+- naive baseline: one row at a time, the way a script over XML-RPC or a simple importer
+  does it: look up the level and the owner by name, search an existing customer by name
+  and by phone, create the customer, create its contact.
+Both create the customers through the ORM as lina (rules and guard included).
+
+    scripts/bench.sh tests/benchmarks/bench_import.py
+"""
+import base64
+import io
+import os
+import sys
+
+import xlsxwriter
+
+import benchlib
+
+N = int(os.environ.get('BENCH_IMPORT_N', 10000))   # a smaller N for a quick look
+HEADER = ['客户名称*', '客户级别', '客户来源', '负责人', '员工人数', '电话', '联系人姓名', '联系人手机']
+
+
+def rows(prefix, offset):
+    """N rows; ``offset`` keeps the phones of the two runs apart (else duplicates)."""
+    return [['%s%05d' % (prefix, i), 'B', '展会', '李娜', i % 500, '0571-%08d' % (offset + i),
+             '联系人%d' % i, '139%08d' % (offset + i)] for i in range(N)]
+
+
+def xlsx(data):
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {'in_memory': True, 'constant_memory': True})
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, HEADER)
+    for r, row in enumerate(data, start=1):
+        sheet.write_row(r, 0, row)
+    book.close()
+    return out.getvalue()
+
+
+def chunked(env, lina, data):
+    from odoo.addons.queue_job.job import Job
+    wizard = env['crm.import.wizard'].sudo(lina).create({
+        'import_type': 'customer', 'file': base64.b64encode(xlsx(data)), 'file_name': 'bench.xlsx'})
+    batch = env['crm.import.batch'].sudo(lina).browse(wizard.action_preview()['res_id'])
+    batch.action_run()
+    chunks = env['crm.import.chunk'].search([('batch_id', '=', batch.id)])
+    assert len(chunks) == -(-N // 500), len(chunks)
+    for stored in env['queue.job'].search([('model_name', '=', 'crm.import.chunk')]):
+        if set(stored.record_ids) & set(chunks.ids):
+            Job.load(env, stored.uuid).perform()
+    batch.invalidate_cache()
+    assert batch.created_count == N, (batch.created_count, batch.failed_count)
+    return batch
+
+
+def naive(env, lina, data):
+    Partner = env['res.partner'].sudo(lina).with_context(lang='zh_CN')
+    Level = env['crm.customer.level'].sudo(lina).with_context(lang='zh_CN')
+    Source = env['crm.customer.source'].sudo(lina).with_context(lang='zh_CN')
+    Users = env['res.users'].sudo(lina)
+    created = 0
+    for name, level, source, owner, employees, phone, contact, mobile in data:
+        level_id = Level.name_search(level, operator='=like', limit=1) or \
+            Level.name_search(level, limit=1)
+        source_id = Source.name_search(source, limit=1)
+        owner_id = Users.search([('name', '=', owner)], limit=1)
+        if Partner.search([('name', '=', name), ('is_crm_customer', '=', True)], limit=1):
+            continue
+        if Partner.search(['|', ('phone', '=', phone), ('mobile', '=', mobile)], limit=1):
+            continue
+        with env.cr.savepoint():
+            customer = Partner.create({
+                'name': name, 'is_company': True, 'customer': True, 'phone': phone,
+                'customer_level_id': level_id and level_id[0][0],
+                'customer_source_id': source_id and source_id[0][0],
+                'user_id': owner_id.id, 'employee_count': employees})
+            Partner.create({'name': contact, 'mobile': mobile, 'parent_id': customer.id,
+                            'type': 'contact'})
+        created += 1
+    assert created == N, created
+
+
+def main(argv):
+    with benchlib.odoo_env(argv) as env:
+        lina = env.ref('crm_sales.user_sales_east_1')
+        with benchlib.Measure('naive: one row at a time') as slow:
+            naive(env, lina, rows('基准逐行客户', 0))
+        with benchlib.Measure('chunked import (preview + %d chunks)' % -(-N // 500)) as fast:
+            chunked(env, lina, rows('基准分块客户', 50000000))
+        benchlib.report('import of %d customers with a contact each, as lina' % N,
+                        [slow, fast], slow.label, fast.label)
+
+
+if __name__ == '__main__':
+    main(benchlib.bench_argv())

@@ -40,7 +40,12 @@ Grants of the project (name: who gives it, what it lets through):
 * ``copy_source``: ``crm.guard.mixin.copy``; the record being duplicated.
 * ``own_values``: ``crm.guard.mixin._crm_own_values``; {model: field names} of the
   action-only values a model's own ``create`` / ``write`` fills in (a timestamp).
+* ``acting_uid``: ``acting()``; the id of the user who acts, kept across ``sudo()`` so
+  that what an action writes as superuser (the operation log) names the real user
+  (``acting_uid()``). It lets nothing through.
 """
+import weakref
+
 from odoo import SUPERUSER_ID
 
 GRANT_KEY = 'crm_grant'
@@ -49,13 +54,39 @@ GRANT_KEY = 'crm_grant'
 class _Grant(object):
     """The grants of one environment: {name: value}. Equality is identity, so an
     environment holding a grant never equals one built from a client's context."""
-    __slots__ = ('values',)
+    __slots__ = ('values', '__weakref__')
 
     def __init__(self, values):
         self.values = values
 
     def __repr__(self):
         return '<crm grant %s>' % ', '.join(sorted(self.values))
+
+
+# Equal grants of plain values share one instance: the environment granted is then the
+# same each time (Odoo keeps every environment of a transaction and looks an environment
+# up among them: a new one per granted call made long transactions, imports, quadratic).
+_SHARED = weakref.WeakValueDictionary()
+_PLAIN = (bool, int, float, str, type(None))
+
+
+def _plain(value):
+    if isinstance(value, (tuple, frozenset)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return isinstance(value, _PLAIN)
+
+
+def _make_grant(values):
+    if not all(_plain(v) for v in values.values()):
+        return _Grant(values)
+    key = repr(sorted((k, sorted(v.items()) if isinstance(v, dict) else v)
+                      for k, v in values.items()))
+    shared = _SHARED.get(key)
+    if shared is None:
+        shared = _SHARED[key] = _Grant(values)
+    return shared
 
 
 def _env(target):
@@ -77,7 +108,7 @@ def grant(records, *names, **values):
     context = dict(env.context)
     if 'crm.guard' in env.registry:
         context = env['crm.guard']._clean_client_context(context)
-    context[GRANT_KEY] = _Grant(merged)
+    context[GRANT_KEY] = _make_grant(merged)
     return records.with_context(context)
 
 
@@ -98,3 +129,20 @@ def strip_grant(context):
     """A copy of ``context`` without the grant (for contexts handed back to a client,
     e.g. in an action's ``context``)."""
     return {k: v for k, v in (context or {}).items() if k != GRANT_KEY}
+
+
+def acting(records):
+    """``records`` remembering who acts now (the grant ``acting_uid``), to keep across
+    ``sudo()``: an action calls ``acting(self).sudo()`` where it would call
+    ``self.sudo()``, and the logs it writes in sudo name the user (``acting_uid``). A
+    grant already there (an outer action) is kept."""
+    if granted(records, 'acting_uid'):
+        return records
+    return grant(records, acting_uid=records.env.uid)
+
+
+def acting_uid(target):
+    """The id of the user who acts in the environment of ``target`` (records or an
+    environment): the one remembered by ``acting()`` before a ``sudo()``, else the
+    environment's user."""
+    return granted(target, 'acting_uid') or _env(target).uid

@@ -162,7 +162,11 @@ class WorldPrint(object):
     def take(self):
         self.cr.rollback()
         self.cr.execute(self.sql)
-        return sorted(self.cr.fetchall())
+        rows = sorted(self.cr.fetchall())
+        # end the transaction: its read locks would block the server's ALTER TABLE
+        # (a custom field added by a later suite) for the rest of the session
+        self.cr.rollback()
+        return rows
 
     def close(self):
         self.cr.rollback()

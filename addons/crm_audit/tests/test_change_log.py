@@ -137,11 +137,21 @@ class TestChangeLog(SalesCase):
             self.assertEqual(log.user_id, self.sunqiang)
 
     def test_users_groups_and_roles_are_logged(self):
+        # a user without roles: the demo users have roles (crm_member, OCA
+        # base_user_role), which set their role groups back on every write
+        user = self.env['res.users'].with_context(no_reset_password=True).create({
+            'name': '审计测试用户', 'login': 'crm_audit_groups_test',
+            'groups_id': [(6, 0, [self.env.ref('crm_sales.group_crm_salesman').id])]})
+        if 'role_line_ids' in user._fields:
+            user.role_line_ids.unlink()
         group = self.env.ref('crm_sales.group_crm_leader')
-        self.lina.write({'groups_id': [(4, group.id)]})
+        self.assertNotIn(group, user.groups_id)
+        user.write({'groups_id': [(4, group.id)]})
+        self.assertIn(group, user.groups_id, 'the change really happened')
         log = self.env['auditlog.log'].search([('model_id.model', '=', 'res.users'),
-                                               ('res_id', '=', self.lina.id),
-                                               ('method', '=', 'write')], limit=1)
+                                               ('res_id', '=', user.id),
+                                               ('method', '=', 'write')])
+        self.assertEqual(len(log), 1)
         line = log.line_ids.filtered(lambda l: l.field_id.name == 'groups_id')
         self.assertIn(group.name, line.new_value_text)
         self.assertNotIn(group.name, line.old_value_text or '')

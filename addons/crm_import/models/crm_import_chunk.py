@@ -25,6 +25,21 @@ class CrmImportChunk(models.Model):
     failed = fields.Integer()
     date_done = fields.Datetime()
 
+    def _crm_log_operations(self, me, rows_by_id):
+        """One operation-log line (导入) per record created or updated, naming the file
+        and the row."""
+        if not rows_by_id:
+            return
+        Log = me.env['crm.operation.log']
+        # the summaries in the log's language (``_`` reads it from ``self``)
+        self = self.with_context(lang=Log._crm_log_lang())
+        batch = self.sudo().batch_id
+        records = me.env[self.env['crm.import.columns']._kind_model(batch.import_type)].browse(
+            list(rows_by_id))
+        summary = {rid: _('Imported from %s, row %d') % (batch.name, row)
+                   for rid, row in rows_by_id.items()}
+        Log._crm_log('import', records, summary)
+
     @job(default_channel='root')
     def _crm_run(self):
         """Apply the rows of this part as the user running the job (the importer: queue_job
@@ -42,6 +57,7 @@ class CrmImportChunk(models.Model):
         me = self.with_context(lang=user.lang, tz=user.tz, tracking_disable=True)
         items = json.loads(chunk.rows or '[]')
         counts = me.env['crm.import.apply']._apply_items(chunk.batch_id.import_type, items)
+        self._crm_log_operations(me, counts['records'])
         cells = {i['row']: i.get('cells') or [] for i in items}
         Line = self.env['crm.import.line'].sudo()
         for row, message in counts['failures']:

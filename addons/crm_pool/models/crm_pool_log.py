@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import api, fields, models
 
+from odoo.addons.crm_sales.grant import acting_uid
+
 POOL_ACTIONS = [
     ('claim', 'Claim'),
     ('assign', 'Assign'),
@@ -49,7 +51,7 @@ class CrmPoolLog(models.Model):
         if not isinstance(from_user_ids, (list, tuple)):
             from_user_ids = [from_user_ids or None] * len(partner_ids)
         from_user_ids = [u or None for u in from_user_ids]
-        user_id = user_id or self.env.uid
+        user_id = user_id or acting_uid(self)
         now_str = fields.Datetime.to_string(now)
         insert = """
             INSERT INTO crm_pool_log (partner_id, from_user_id, action, user_id, to_user_id,

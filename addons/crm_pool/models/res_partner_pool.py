@@ -7,7 +7,7 @@ import datetime
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.crm_sales.grant import grant
+from odoo.addons.crm_sales.grant import acting, grant
 
 
 class ResPartner(models.Model):
@@ -26,7 +26,7 @@ class ResPartner(models.Model):
                 raise UserError(_('Customer "%s" has already been claimed by %s.') % (
                     partner.name, partner.user_id.name or _('someone else')))
         self.env['crm.customer.limit']._check_user_limit(user, 'owned', self.sudo())
-        for partner in self.sudo():
+        for partner in acting(self).sudo():
             pool = partner.pool_id
             previous = partner.pool_previous_user_id.id
             self.env.cr.execute(

@@ -4,7 +4,7 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.crm_sales.grant import grant, granted
+from odoo.addons.crm_sales.grant import acting, grant, granted
 
 _logger = logging.getLogger(__name__)
 
@@ -69,8 +69,8 @@ class ResUsers(models.Model):
         users = self
         Partner = self.env['res.partner']
         now = Partner._pool_now()
-        customers = Partner.sudo().search([('is_crm_customer', '=', True),
-                                        ('user_id', 'in', users.ids)])
+        customers = acting(Partner).sudo().search([('is_crm_customer', '=', True),
+                                                   ('user_id', 'in', users.ids)])
         if not customers:
             return True
         reason = reason or _('Offboarding')

@@ -12,6 +12,7 @@ from . import crm_follow_up_mixin
 from . import crm_customer_config
 from . import res_partner
 from . import res_partner_defaults
+from . import res_partner_batch
 from . import res_partner_ui
 from . import format_address_mixin
 from . import crm_follow_up

@@ -312,6 +312,24 @@ class CrmGuard(models.AbstractModel):
             targets._crm_check_target_access(mode, Model._description, field)
 
     @api.model
+    def _check_targets_many(self, model, vals_list):
+        """``_check_targets`` for the values of many new records at once (imports): each
+        field's targets, all rows together, checked once."""
+        if self._is_privileged():
+            return
+        Model = self.env[model]
+        for name, mode in Model._crm_target_fields().items():
+            field = Model._fields[name]
+            ids = set()
+            for vals in vals_list:
+                if vals.get(name):
+                    ids.update(self._command_ids(vals[name]) if field.type in ('many2many', 'one2many')
+                               else [vals[name]])
+            targets = self.env[field.comodel_name].browse([i for i in ids if _is_int(i)]).exists()
+            if targets:
+                targets._crm_check_target_access(mode, Model._description, field)
+
+    @api.model
     def _command_ids(self, commands):
         """Ids added by x2many ``commands`` (4 and 6; 0 creates, checked by its own rules)."""
         ids = []

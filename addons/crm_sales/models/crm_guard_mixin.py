@@ -35,6 +35,14 @@ class CrmGuardMixin(models.AbstractModel):
         Guard._check_targets(self._name, vals)
         Guard._check_attachments(self._name, vals)
 
+    @api.model
+    def _crm_guard_vals_many(self, vals_list):
+        """``_crm_guard_vals`` for many records' values at once."""
+        Guard = self.env['crm.guard']
+        Guard._check_targets_many(self._name, vals_list)
+        for vals in vals_list:
+            Guard._check_attachments(self._name, vals)
+
     def _crm_guard_unprivileged(self, vals, creating):
         Guard = self.env['crm.guard']
         Guard._check_action_fields(self, vals, creating=creating)

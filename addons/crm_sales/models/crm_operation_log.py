@@ -8,6 +8,8 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..grant import acting_uid
+
 _logger = logging.getLogger(__name__)
 
 RETENTION_PARAM = 'crm_sales.operation_log_days'
@@ -46,8 +48,8 @@ class CrmOperationLog(models.Model):
     res_name = fields.Char('Record', readonly=True)
     partner_id = fields.Many2one(
         'res.partner', 'Customer', readonly=True, index=True, ondelete='set null',
-        auto_join=True, help='The customer the operation concerns (the record itself, or '
-                             'the customer of an opportunity, a contract...).')
+        help='The customer the operation concerns (the record itself, or the customer of '
+             'an opportunity, a contract...).')
     from_user_id = fields.Many2one('res.users', 'From', readonly=True, index=True,
                                    ondelete='set null')
     to_user_id = fields.Many2one('res.users', 'To', readonly=True, index=True,
@@ -59,10 +61,17 @@ class CrmOperationLog(models.Model):
     company_id = fields.Many2one('res.company', 'Company', readonly=True, index=True,
                                  ondelete='set null')
 
-    @api.depends('res_model')
+    @api.depends('res_model', 'res_id')
     def _compute_res_model_name(self):
         names = {}
+        companies = set(self.env['res.partner'].sudo().browse(
+            [l.res_id for l in self if l.res_model == 'res.partner']).exists().filtered(
+            'is_company').ids)
         for line in self:
+            if line.res_model == 'res.partner':
+                # Odoo names res.partner "Contact": a customer line says 客户
+                line.res_model_name = _('Customer') if line.res_id in companies else _('Contact')
+                continue
             if line.res_model not in names:
                 model = self.env['ir.model'].sudo()._get(line.res_model)
                 names[line.res_model] = model.name if model else line.res_model
@@ -113,10 +122,14 @@ class CrmOperationLog(models.Model):
         colleague handed over to -- or {record id: user}; ``partner``: the customer the
         line concerns, or {record id: partner} (default: the record itself for a
         customer or contact, else its ``partner_id``'s company); ``date``: default
-        ``crm.clock``; ``user``: who acted (default the current user).
+        ``crm.clock``; ``user``: who acted (default: the user who acts, ``grant.acting_uid``
+        -- the current user, or the one an action remembered with ``grant.acting()``
+        before it went ``sudo()``).
 
         Callers make their own access checks first (it writes whatever it is given, as
-        superuser, with one INSERT for all records, in the caller's transaction)."""
+        superuser, with one INSERT for all records, in the caller's transaction). The
+        lines are returned as superuser: the caller wrote them, whether or not its user
+        may read the customer they concern."""
         if not records:
             return self.browse()
         if kind not in dict(self._fields['kind'].selection):
@@ -125,7 +138,7 @@ class CrmOperationLog(models.Model):
         date = date or self.env['crm.clock'].now()
         if not isinstance(date, str):
             date = fields.Datetime.to_string(date)
-        acting = self._crm_log_id(user if user is not None else self.env.uid)
+        acting = self._crm_log_id(user if user is not None else acting_uid(self))
         rows = []
         for record in records:
             rec_partner = self._crm_log_pick(partner, record)
@@ -159,9 +172,9 @@ class CrmOperationLog(models.Model):
               FROM unnest(%s::varchar[], %s::int[], %s::varchar[], %s::int[], %s::int[],
                           %s::int[], %s::int[], %s::int[], %s::text[])
                    AS t(model, rid, name, pid, fuid, tuid, tid, cid, summary)
-            RETURNING id""", [date, acting, kind, self.env.uid, self.env.uid]
+            RETURNING id""", [date, acting, kind, acting or self.env.uid, acting or self.env.uid]
                            + [list(col) for col in zip(*rows)])
-        return self.browse([r[0] for r in self.env.cr.fetchall()])
+        return self.sudo().browse([r[0] for r in self.env.cr.fetchall()])
 
     @api.model
     def _crm_log_pick(self, value, record):

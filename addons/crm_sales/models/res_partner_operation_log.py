@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
 
+from ..grant import acting
+
 
 class ResPartner(models.Model):
     _inherit = 'res.partner'
@@ -30,6 +32,14 @@ class ResPartner(models.Model):
         action['domain'] = [('partner_id', '=', self.commercial_partner_id.id)]
         action['context'] = {}
         return action
+
+    @api.multi
+    def write(self, vals):
+        # an owner changed by a plain write is logged (res_partner.py) in sudo: remember
+        # who writes, for the line's "Done By"
+        if 'user_id' in vals:
+            self = acting(self)
+        return super(ResPartner, self).write(vals)
 
     # ------------------------------------------------------------------ log writers
     @api.multi

@@ -4,7 +4,7 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
-from ..grant import grant
+from ..grant import acting, grant
 
 KEEP_OLD_OWNER = ('none', 'read', 'write')
 
@@ -43,7 +43,7 @@ class ResPartner(models.Model):
             'keep_old_owner': keep_old_owner,
         }
         author = self.env.user.partner_id.id
-        for partner in self.sudo():
+        for partner in acting(self).sudo():
             old_user = partner.user_id
             if old_user == new_user:
                 continue
@@ -83,7 +83,7 @@ class ResPartner(models.Model):
         when it is one, else 'transfer'; ``options['log_note']`` added to its summary),
         unless ``options['log']`` is False (a caller that logs the change itself)."""
         options = dict(options or {})
-        partners = self.sudo()
+        partners = acting(self).sudo()
         old_by_id = options.get('old_by_id') or {p.id: p.user_id.id for p in partners}
         vals = dict(options.get('vals') or {}, user_id=user.id,
                     owner_assigned_at=self.env['crm.clock'].now_str())

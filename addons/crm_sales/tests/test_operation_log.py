@@ -72,7 +72,7 @@ class TestOperationLog(SalesCase):
 
     def test_lead_assignment(self):
         lead = self.env['crm.lead'].create({'name': '展会线索', 'type': 'lead',
-                                            'team_id': self.team_east.id})
+                                            'team_id': self.team_east.id, 'user_id': False})
         lead.sudo(self.zhangwei).action_assign(user_id=self.lina.id)
         line = self.lines(lead)
         self.assertEqual((line.kind, line.user_id, line.to_user_id, line.partner_id.id),
@@ -112,9 +112,13 @@ class TestOperationLog(SalesCase):
         self.customer.sudo(self.sunqiang).action_transfer(self.yanglei.id)
         self.assertFalse(self.customer_lines(self.customer, self.lina))
         self.assertFalse(self.customer_lines(self.customer, self.zhangwei))
-        self.assertEqual(len(self.customer_lines(self.customer, self.yanglei)), 2)
-        self.assertTrue(self.customer_lines(self.customer, self.chenjing))
-        self.assertEqual(self.customer.sudo(self.chenjing).operation_log_count, 2)
+        # every line of the customer: the share, the transfer and the opportunity that
+        # moved with it
+        every = self.Log.search([('partner_id', '=', self.customer.id)])
+        self.assertEqual(len(every), 3)
+        self.assertEqual(self.customer_lines(self.customer, self.yanglei), every)
+        self.assertEqual(self.customer_lines(self.customer, self.chenjing), every)
+        self.assertEqual(self.customer.sudo(self.chenjing).operation_log_count, 3)
 
     # ------------------------------------------------------------------ never changed
     def test_nobody_creates_changes_or_deletes_a_line(self):
@@ -157,5 +161,9 @@ class TestOperationLog(SalesCase):
         self.assertEqual(self.Log._cron_purge(), 0)
         self.assertTrue(recent.exists())
         Config.set_param('crm_sales.operation_log_days', '30')
-        self.assertEqual(self.Log._cron_purge(), 1)
+        # every line older than 30 days goes: this one and the demo data's
+        older = self.Log.search_count([('date', '<', '2029-12-02 00:00:00')])
+        self.assertGreaterEqual(older, 1)
+        self.assertEqual(self.Log._cron_purge(), older)
         self.assertFalse(recent.exists())
+        self.assertFalse(self.Log.search_count([('date', '<', '2029-12-02 00:00:00')]))

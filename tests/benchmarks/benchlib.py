@@ -39,20 +39,25 @@ def odoo_env(argv=None, rollback=True):
 class Measure(object):
     """with Measure('label') as m: ...   ->  m.seconds, m.peak_mib (Python heap peak)."""
 
-    def __init__(self, label):
+    def __init__(self, label, trace=True):
         self.label = label
+        self.trace = trace   # tracemalloc slows allocation-heavy code down: off for wall time
         self.seconds = None
         self.peak_mib = None
 
     def __enter__(self):
-        tracemalloc.start()
+        if self.trace:
+            tracemalloc.start()
         self._t0 = time.perf_counter()
         return self
 
     def __exit__(self, *exc):
         self.seconds = time.perf_counter() - self._t0
-        self.peak_mib = tracemalloc.get_traced_memory()[1] / 1048576.0
-        tracemalloc.stop()
+        if self.trace:
+            self.peak_mib = tracemalloc.get_traced_memory()[1] / 1048576.0
+            tracemalloc.stop()
+        else:
+            self.peak_mib = float('nan')
         return False
 
 

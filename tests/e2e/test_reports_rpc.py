@@ -20,7 +20,14 @@ def test_read_group_follows_the_scope(rpc):
                          ('crm.report.performance', 'user_id'),
                          ('crm.report.receivable', 'user_id'), ('crm.report.follow.up', 'owner_id')):
         mine = _users(lina.call(model, 'read_group', [], [field], [field]), field)
-        assert mine <= {lina.uid}, model
+        if model == 'crm.report.follow.up':
+            # also her own follow-ups on a customer since given to someone else (the
+            # context fuzz transfers one of hers): by her, whoever the owner is now
+            others = mine - {lina.uid}
+            assert not others or not lina.call(model, 'search_count', [
+                ('owner_id', 'in', list(others)), ('user_id', '!=', lina.uid)]), model
+        else:
+            assert mine <= {lina.uid}, model
         team = _users(zhangwei.call(model, 'read_group', [], [field], [field]), field)
         assert south not in team, model
         everything = _users(wugang.call(model, 'read_group', [], [field], [field]), field)

@@ -162,6 +162,12 @@ class CrmGuardMixin(models.AbstractModel):
     def _crm_check_target_access(self, mode, source, field):
         """Raise an AccessError unless the current user may ``mode`` ('read'/'write')
         these records (pointed at by ``field`` of a ``source`` record)."""
+        try:
+            self.check_access_rights(mode)
+            self.check_access_rule(mode)
+            return
+        except AccessError:
+            pass   # name the first record refused
         for record in self:
             try:
                 record.check_access_rights(mode)

@@ -47,6 +47,21 @@ class TestChangeLog(SalesCase):
         self.assertEqual(len(created), 1)
         self.assertIn('审计测试客户甲', created.line_ids.mapped('new_value_text'))
 
+    def test_customers_imported_together_are_logged_as_created_by_the_importer(self):
+        Partner = self.zh(self.lina)['res.partner']
+        batch = Partner._crm_create_batch([
+            {'name': '审计导入客户甲', 'is_company': True, 'customer': True,
+             'customer_level_id': self.level_b.id},
+            {'name': '审计导入客户乙', 'is_company': True, 'customer': True}])
+        for partner in batch:
+            created = self.logs_of(partner)
+            self.assertEqual(created.mapped('method'), ['create'], 'one line each, as a create')
+            self.assertEqual(created.user_id, self.lina, 'the importer, not the superuser')
+            self.assertIn(partner.name, created.line_ids.mapped('new_value_text'))
+        level = self.logs_of(batch[0]).line_ids.filtered(
+            lambda l: l.field_id.name == 'customer_level_id')
+        self.assertEqual(level.new_value_text, self.level_b.with_context(lang='zh_CN').name)
+
     def test_the_button_shows_this_records_changes_only(self):
         self.mine.sudo(self.lina).write({'phone': '021-5555 0001'})
         self.theirs.sudo(self.yanglei).write({'phone': '020-5555 0002'})

@@ -23,7 +23,7 @@ test('CRM administrator adds a salesperson who then logs in', async () => {
     await fillField(page, 'password', password, '.modal');
     await fillField(page, 'email', `${login}@yunfan-tech.cn`, '.modal');
     await fillField(page, 'phone', '13912345678', '.modal');
-    await pickMany2one(page, 'team_id', '华东销售部', '.modal');
+    await pickMany2one(page, 'team_id', '上海组', '.modal');
     assert.strictEqual(await page.locator('.modal .o_field_widget[name="role_id"] input').inputValue(), '销售员');
     await assertCleanScreen(page, 'zhoutao: 新增成员');
     await screenshot(page, 'member-add');
@@ -33,7 +33,7 @@ test('CRM administrator adds a salesperson who then logs in', async () => {
     await page.locator('.o_form_view', { hasText: login }).waitFor();
     const form = await page.innerText('.o_form_view');
     assert.match(form, /林小雨/);
-    assert.match(form, /华东销售部/);
+    assert.match(form, /上海组/);
     assert.match(form, /销售员/);
     await assertCleanScreen(page, 'zhoutao: 成员');
     await screenshot(page, 'member-added');
@@ -54,7 +54,7 @@ test('CRM administrator adds a salesperson who then logs in', async () => {
     // over JSON-RPC too: her team, a salesperson's rights
     const me = await rpc(login, password, 'res.users', 'search_read',
       [[['login', '=', login]], ['sale_team_id']]);
-    assert.strictEqual(me.result[0].sale_team_id[1], '华东销售部');
+    assert.strictEqual(me.result[0].sale_team_id[1], '上海组');
     const canCreate = await rpc(login, password, 'res.partner', 'check_access_rights', ['create', false]);
     assert.strictEqual(canCreate.result, true);
   } finally {

@@ -134,3 +134,13 @@ class TestMemberTrust(MemberCase):
                 self.add_member(login, **kw)
         self.assertFalse(self.env['res.users'].with_context(active_test=False).search(
             [('login', 'in', ('member_bad', 'xiaoyu12'))]))
+
+    def test_the_edit_form_shows_a_members_team_and_role_to_the_administrator_only(self):
+        Edit = self.env['crm.member.edit']
+        wangfang = self.env.ref('crm_sales.user_sales_east_2')
+        ctx = {'default_user_id': wangfang.id}
+        theirs = Edit.sudo(self.lina).with_context(ctx).default_get(['user_id', 'team_id', 'role_id'])
+        self.assertFalse(theirs.get('team_id') or theirs.get('role_id'), 'a salesperson learns nothing')
+        shown = Edit.sudo(self.zhoutao).with_context(ctx).default_get(['user_id', 'team_id', 'role_id'])
+        self.assertEqual(shown['team_id'], wangfang.sale_team_id.id)
+        self.assertTrue(shown['role_id'])

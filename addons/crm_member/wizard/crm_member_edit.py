@@ -14,9 +14,18 @@ class CrmMemberEdit(models.TransientModel):
     role_id = fields.Many2one('res.users.role', 'CRM Role',
                               domain=[('crm_member_role', '=', True)])
 
+    def _crm_member_user(self, user_id):
+        """The member whose team and role the form shows: read as superuser for the CRM
+        administrator only (anyone may open a wizard: a context's ``default_user_id``
+        must not show a colleague's team or role to someone else)."""
+        if not self.env.user._crm_is_admin():
+            return self.env['res.users']
+        return self.env['res.users'].sudo().browse(
+            user_id if isinstance(user_id, int) else []).exists()
+
     @api.onchange('user_id')
     def _onchange_user_id(self):
-        user = self.user_id.sudo()
+        user = self._crm_member_user(self.user_id.id)
         self.team_id = user.sale_team_id
         self.role_id = user.crm_role_id
 
@@ -24,8 +33,7 @@ class CrmMemberEdit(models.TransientModel):
     def default_get(self, fields_list):
         res = super(CrmMemberEdit, self).default_get(fields_list)
         user_id = res.get('user_id') or self.env.context.get('default_user_id')
-        user = self.env['res.users'].sudo().browse(
-            user_id if isinstance(user_id, int) else []).exists()
+        user = self._crm_member_user(user_id)
         if user:
             if 'team_id' in fields_list and not res.get('team_id'):
                 res['team_id'] = user.sale_team_id.id

@@ -299,21 +299,11 @@ class CrmGuard(models.AbstractModel):
         """Creating or editing a record that points at a customer, contact, lead or
         opportunity needs the right to work on that target, not only to name it:
         ``model._crm_target_fields()`` maps field -> 'write' or 'read'."""
-        if self._is_privileged():
-            return
-        Model = self.env[model]
-        for name, mode in Model._crm_target_fields().items():
-            if name not in vals or not vals[name]:
-                continue
-            field = Model._fields[name]
-            ids = self._command_ids(vals[name]) if field.type in ('many2many', 'one2many') \
-                else [vals[name]]
-            targets = self.env[field.comodel_name].browse([i for i in ids if _is_int(i)]).exists()
-            targets._crm_check_target_access(mode, Model._description, field)
+        self._check_targets_many(model, [vals])
 
     @api.model
     def _check_targets_many(self, model, vals_list):
-        """``_check_targets`` for the values of many new records at once (imports): each
+        """``_check_targets`` for the values of many records at once (imports): each
         field's targets, all rows together, checked once."""
         if self._is_privileged():
             return
@@ -323,9 +313,9 @@ class CrmGuard(models.AbstractModel):
             ids = set()
             for vals in vals_list:
                 if vals.get(name):
-                    ids.update(self._command_ids(vals[name]) if field.type in ('many2many', 'one2many')
-                               else [vals[name]])
-            targets = self.env[field.comodel_name].browse([i for i in ids if _is_int(i)]).exists()
+                    ids.update(i for i in (self._command_ids(vals[name]) if field.type in (
+                        'many2many', 'one2many') else [vals[name]]) if _is_int(i))
+            targets = self.env[field.comodel_name].browse(sorted(ids)).exists()
             if targets:
                 targets._crm_check_target_access(mode, Model._description, field)
 

@@ -2,6 +2,7 @@
 from . import crm_audit_labels
 from . import auditlog_rule
 from . import auditlog_rule_logs
+from . import auditlog_rule_snapshot
 from . import auditlog_log
 from . import auditlog_autovacuum
 from . import crm_audit_mixin

@@ -221,11 +221,3 @@ class AuditlogRule(models.Model):
                         any(dep.split('.')[0] in names for dep in field.depends):
                     names.add(fname)
         return sorted(names)
-
-    @api.model
-    def _crm_snapshot(self, records, names):
-        """{id: {field: value as read()}} of ``records`` (as superuser, archived too)."""
-        if not names or not records:
-            return {rid: {} for rid in records.ids}
-        recs = records.sudo().with_context(prefetch_fields=False, active_test=False)
-        return {row['id']: row for row in recs.read(names, load='_classic_read')}

@@ -79,8 +79,7 @@ class AuditlogRule(models.Model):
             return
         old_values, new_values = old_values or {}, new_values or {}
         ids = records.ids
-        names = dict(records.sudo().with_context(active_test=False).browse(ids).name_get()) \
-            if method != 'unlink' else dict(records.sudo().browse(ids).name_get())
+        names = self._crm_record_names(records)
         fields_meta = self._crm_fields_meta(records._name, model_id, set(
             f for vals in list(old_values.values()) + list(new_values.values()) for f in vals))
         formatter = _Formatter(self.with_context(active_test=False), records._name)
@@ -117,6 +116,22 @@ class AuditlogRule(models.Model):
             frames[-1]['pending'].extend(rows)
         else:
             self._crm_insert(rows)
+
+    @api.model
+    def _crm_record_names(self, records):
+        """{id: display name} of ``records``: the stored display name where the model
+        keeps one up to date (partners), else ``name_get``."""
+        records = records.sudo().with_context(prefetch_fields=False, active_test=False)
+        field = records._fields.get('display_name')
+        names = {}
+        if field is not None and field.store and not records._recompute_check(field):
+            self.env.cr.execute('SELECT id, display_name FROM "%s" WHERE id IN %%s'
+                                % records._table, (tuple(records.ids),))
+            names = dict(self.env.cr.fetchall())
+        missing = records.browse([rid for rid in records.ids if rid not in names])
+        if missing:
+            names.update(missing.name_get())
+        return names
 
     @api.model
     def _crm_insert(self, rows):
@@ -192,6 +207,7 @@ class _Formatter(object):
         self.model = self.env[model]
         self.names = {}          # {comodel: {id: name}}
         self.selections = {}
+        self.yes_no = (_('No'), _('Yes'))   # looked up once: a log has thousands
 
     def prepare(self, rows):
         wanted = {}
@@ -207,14 +223,15 @@ class _Formatter(object):
         for comodel, ids in wanted.items():
             if comodel not in self.env or not ids:
                 continue
-            Comodel = self.env[comodel].sudo().with_context(active_test=False)
+            Comodel = self.env[comodel].sudo().with_context(active_test=False,
+                                                            prefetch_fields=False)
             existing = Comodel.browse(list(ids)).exists()
             self.names[comodel] = dict(existing.name_get())
 
     def text(self, meta, value):
         ttype = meta['ttype']
         if ttype == 'boolean':
-            return _('Yes') if value else _('No')
+            return self.yes_no[bool(value)]
         if _empty(value):
             return ''
         if ttype == 'many2one':

@@ -58,6 +58,22 @@ class ResPartner(models.Model):
             commercial = partner.commercial_partner_id or partner
             partner.crm_pool_id = commercial.pool_id if commercial != partner else partner.pool_id
 
+    # the batch path (imports, crm_sales ``_crm_create_batch``) gives crm_pool_id itself
+    @api.model
+    def _crm_batch_precomputed(self):
+        return super(ResPartner, self)._crm_batch_precomputed() + ('crm_pool_id',)
+
+    @api.model
+    def _crm_batch_company_values(self, company):
+        return dict(super(ResPartner, self)._crm_batch_company_values(company),
+                    pool_id=company.pool_id.id)
+
+    @api.model
+    def _crm_batch_precompute(self, row, company):
+        super(ResPartner, self)._crm_batch_precompute(row, company)
+        row['crm_pool_id'] = (row.get('pool_id') if company is row else company.get('pool_id')) \
+            or None
+
     @api.depends('pool_entered_at')
     def _compute_pool_days(self):
         today = self.env['crm.clock'].today()

@@ -7,6 +7,7 @@ from . import crm_demo
 from . import crm_notify
 from . import crm_export
 from . import ir_module_module
+from . import ir_sequence
 from . import crm_clock
 from . import crm_follow_up_mixin
 from . import crm_customer_config

@@ -49,6 +49,21 @@ class CrmGuardMixin(models.AbstractModel):
         if self._crm_owner_team_fields:
             Guard._check_owner_team(self, vals)
 
+    @api.model
+    def _crm_guard_unprivileged_many(self, vals_list):
+        """``_crm_guard_unprivileged`` for many new records' values (``create`` of each):
+        the owner's team is checked once for each (owner, team) the rows name."""
+        Guard = self.env['crm.guard']
+        seen = set()
+        for vals in vals_list:
+            Guard._check_action_fields(self, vals, creating=True)
+            if self._crm_owner_team_fields:
+                key = tuple((name in vals, repr(vals.get(name)))
+                            for name in self._crm_owner_team_fields)
+                if key not in seen:
+                    seen.add(key)
+                    Guard._check_owner_team(self, vals)
+
     def _crm_own_values(self, vals, creating=False, **own):
         """``(records, vals)`` for a layer of ``create`` / ``write`` that fills action-only
         fields itself (``own``: {field: value}, e.g. a timestamp): the caller's ``vals``

@@ -134,7 +134,9 @@ class CrmOperationLog(models.Model):
             return self.browse()
         if kind not in dict(self._fields['kind'].selection):
             raise UserError(_('Unknown operation "%s" for the operation log.') % kind)
-        records = records.sudo()
+        # one field at a time for all records, not every field of each (an import logs
+        # thousands of records)
+        records = records.sudo().with_context(prefetch_fields=False)
         date = date or self.env['crm.clock'].now()
         if not isinstance(date, str):
             date = fields.Datetime.to_string(date)

@@ -213,18 +213,32 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ constraints
     @api.constrains('name', 'is_company', 'customer')
     def _check_unique_customer_name(self):
-        for partner in self.filtered('is_crm_customer'):
-            key = normalize_name(partner.name)
-            if not key:
-                continue
-            other = self.sudo().with_context(active_test=False).search(
-                [('name_normalized', '=', key), ('is_crm_customer', '=', True),
-                 ('id', '!=', partner.id)], limit=1)
-            if other:
+        customers = self.filtered('is_crm_customer')
+        keys = {partner.id: normalize_name(partner.name) for partner in customers}
+        holders = self._crm_customers_named(set(keys.values()) - {False, ''})
+        for partner in customers:
+            key = keys[partner.id]
+            others = [pid for pid in holders.get(key, ()) if pid != partner.id] if key else None
+            if others:
+                other = self.sudo().browse(others[0])
                 raise ValidationError(
                     _('A customer named "%s" already exists (owner: %s). Customer names must be '
                       'unique, ignoring upper/lower case and spaces.')
                     % (other.name, other.crm_owner_id.name or _('no owner')))
+
+    @api.model
+    def _crm_customers_named(self, keys):
+        """{normalized name: [ids of the customers (archived too) with that name]}, in
+        one query for all ``keys``."""
+        if not keys:
+            return {}
+        self.env.cr.execute(
+            'SELECT name_normalized, id FROM res_partner WHERE is_crm_customer '
+            'AND name_normalized IN %s ORDER BY id', (tuple(keys),))
+        holders = {}
+        for key, pid in self.env.cr.fetchall():
+            holders.setdefault(key, []).append(pid)
+        return holders
 
     @api.constrains('is_primary_contact', 'parent_id', 'active', 'type')
     def _check_one_primary_contact(self):
@@ -254,7 +268,7 @@ class ResPartner(models.Model):
     def _crm_check_target_access(self, mode, source, field):
         """CRM customers and their contacts need ``mode``; other partners (colleagues,
         suppliers, the company) only need to be readable."""
-        scoped = self.sudo().filtered('is_crm_scoped')
+        scoped = self.sudo().with_context(prefetch_fields=False).filtered('is_crm_scoped')
         super(ResPartner, self.browse(scoped.ids))._crm_check_target_access(mode, source, field)
         super(ResPartner, self - self.browse(scoped.ids))._crm_check_target_access(
             'read', source, field)

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 """Customers and contacts created together (imports: ``res.partner._crm_create_batch``)
 come out as ``create`` makes them, and are refused as ``create`` refuses them."""
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 
 from .sales_common import SalesCase
 
@@ -76,3 +76,27 @@ class TestPartnerBatch(SalesCase):
                                             'customer': True, 'category_id': [(6, 0, tag.ids)]}])
         self.assertEqual(batch.category_id, tag)
         self.assertTrue(batch.customer_code)
+
+    def test_checks_made_for_many_records_at_once_refuse_as_one_by_one(self):
+        """The batched constraints (one query for many records) refuse what Odoo's
+        record-by-record checks refuse."""
+        Partner = self.env['res.partner']
+        top = Partner.create({'name': '批量层级顶', 'is_company': True})
+        middle = Partner.create({'name': '批量层级中', 'parent_id': top.id})
+        other = Partner.create({'name': '批量层级旁', 'is_company': True})
+        with self.assertRaisesRegex(ValidationError, 'recursive|递归'):
+            with self.env.cr.savepoint():
+                (top | other).write({'parent_id': middle.id})
+        top.invalidate_cache()
+        self.assertFalse(top.parent_id, 'nothing written')
+        (other | self.env['res.partner'].create({'name': '批量层级新'})).write(
+            {'parent_id': top.id})
+        self.assertEqual(other.parent_id, top, 'a hierarchy without a loop is accepted')
+        customers = self.as_lina()._crm_create_batch([
+            {'name': '批量重名客户 甲', 'is_company': True, 'customer': True},
+            {'name': '批量重名客户乙', 'is_company': True, 'customer': True}])
+        with self.assertRaisesRegex(ValidationError, '已存在'):
+            with self.env.cr.savepoint():
+                customers.write({'name': '批量重名客户甲'})
+        customers.invalidate_cache()
+        self.assertEqual(customers.mapped('name'), ['批量重名客户 甲', '批量重名客户乙'])

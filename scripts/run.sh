@@ -32,6 +32,9 @@ cat >&2 <<MSG
   Ctrl-C stops the server.
 
 MSG
+# background jobs (imports) two at a time; each in a worker process of its own when
+# odoo.conf sets workers
+export ODOO_QUEUE_JOB_CHANNELS="${ODOO_QUEUE_JOB_CHANNELS:-root:2}"
 # shellcheck disable=SC2086
 exec "$ROOT/scripts/odoo" -c "$ROOT/odoo.conf" $DBOPTS -d "$DB" --db-filter="^$DB\$" \
   --http-port="$PORT" --longpolling-port="$((PORT + 3))" --pidfile="$STATE/odoo-$PORT.pid"

@@ -4,7 +4,9 @@ On 5,000 CRM customers (inserted in SQL), with the res.partner audit rule subscr
 (shipped: full mode, old → new per field, batched SQL inserts) and unsubscribed:
 - one write of the customer level on all 5,000 (an administrator's bulk edit, a cron);
 - 300 writes of one customer each (an import updating rows one by one);
-- 300 creations of one customer each (an import creating rows).
+- 300 creations of one customer each (a form, a script creating rows);
+- an import's batch: 1,000 customers and their 1,000 contacts created together
+  (res.partner._crm_create_batch, as crm_import runs a chunk), as lina.
 Goal: logging on within 1.3x of logging off. The figures of each pair are printed with
 the ratio; the rows logged are counted to show the work was done.
 
@@ -16,6 +18,7 @@ import benchlib
 
 N_CUSTOMERS = 5000
 N_SINGLE = 300
+N_BATCH = 1000
 
 
 def set_logging(env, rule, on):
@@ -89,6 +92,20 @@ def main(argv):
             rows.append(m)
             return m
 
+        def batch(label, tag):
+            env.cache.invalidate()
+            Batch = env['res.partner'].sudo(lina).with_context(lang='zh_CN')
+            with Timed(label) as m:
+                customers = Batch._crm_create_batch([
+                    {'name': 'Audit 导入客户 %s %d' % (tag, i), 'is_company': True,
+                     'customer': True, 'customer_level_id': levels[0].id,
+                     'phone': '0572-%07d' % i} for i in range(N_BATCH)])
+                Batch._crm_create_batch([
+                    {'name': '导入联系人 %d' % i, 'parent_id': pid, 'type': 'contact',
+                     'mobile': '1380000%04d' % i} for i, pid in enumerate(customers.ids)])
+            rows.append(m)
+            return m
+
         # warm-up (registry, caches), not measured
         Partner.browse(ids).write({'customer_level_id': levels[1].id})
         Partner.browse(ids).write({'customer_level_id': levels[0].id})
@@ -119,6 +136,15 @@ def main(argv):
         after = count_logs(env)
         results.append(('%d creations' % N_SINGLE, off, on, after[0] - before[0],
                         after[1] - before[1]))
+
+        set_logging(env, rule, False)
+        off = batch('import batch of %d + %d, logging off' % (N_BATCH, N_BATCH), 'off')
+        before = count_logs(env)
+        set_logging(env, rule, True)
+        on = batch('import batch of %d + %d, logging on' % (N_BATCH, N_BATCH), 'on')
+        after = count_logs(env)
+        results.append(('import batch of %d customers + contacts' % N_BATCH, off, on,
+                        after[0] - before[0], after[1] - before[1]))
 
         print('\n== Audit trail: logging on vs off (goal: on within 1.3x of off) ==')
         for title, off, on, logs, lines in results:

@@ -18,6 +18,18 @@ fi
 # shellcheck disable=SC2086
 bash "$ROOT/scripts/prepare_db.sh" "$DB" $DBOPTS
 
+# Mail: the SMTP server from CRM_SMTP_* (else odoo.conf's smtp_server); the sender domain,
+# catch-all and base URL from CRM_MAIL_* / CRM_BASE_URL into the database; say where mail goes.
+SMTPOPTS=()
+if [ -n "${CRM_SMTP_SERVER:-}" ]; then
+  SMTPOPTS+=(--smtp="$CRM_SMTP_SERVER" --smtp-port="${CRM_SMTP_PORT:-25}")
+  [ -n "${CRM_SMTP_USER:-}" ] && SMTPOPTS+=(--smtp-user="$CRM_SMTP_USER" --smtp-password="${CRM_SMTP_PASSWORD:-}")
+  [ -n "${CRM_SMTP_SSL:-}" ] && SMTPOPTS+=(--smtp-ssl)
+fi
+# shellcheck disable=SC2086
+"$PY" "$ROOT/scripts/mail_config.py" "$DB" --conf "$ROOT/odoo.conf" --port "$PORT" $DBOPTS \
+  || die "could not write the mail settings into $DB"
+
 cat >&2 <<MSG
 
   CRM is starting at  http://127.0.0.1:$PORT   (database "$DB", XML-RPC at /xmlrpc/2/)
@@ -37,4 +49,5 @@ MSG
 export ODOO_QUEUE_JOB_CHANNELS="${ODOO_QUEUE_JOB_CHANNELS:-root:2}"
 # shellcheck disable=SC2086
 exec "$ROOT/scripts/odoo" -c "$ROOT/odoo.conf" $DBOPTS -d "$DB" --db-filter="^$DB\$" \
-  --http-port="$PORT" --longpolling-port="$((PORT + 3))" --pidfile="$STATE/odoo-$PORT.pid"
+  --http-port="$PORT" --longpolling-port="$((PORT + 3))" --pidfile="$STATE/odoo-$PORT.pid" \
+  ${SMTPOPTS[@]+"${SMTPOPTS[@]}"}

@@ -4,7 +4,8 @@
 #   1. module tests (pytest-odoo) of every module under addons/, on a fresh copy of a
 #      test database with every module and the demo data, in the background;
 #   2. meanwhile, end-to-end suites under tests/e2e over XML-RPC against a server with
-#      workers on another fresh copy;
+#      workers on another fresh copy, which sends its mail to a local SMTP sink
+#      (tests/mailsink.py; the suites read it through tests/e2e/mail_sink.py);
 #   3. then browser tests under tests/browser in headless Chromium (playwright-core).
 # Usage: scripts/test.sh [module ...]   only those modules' tests (and no e2e/browser).
 set -uo pipefail
@@ -64,12 +65,26 @@ say "Module tests (pytest-odoo) on $MDB in the background (output below, at the 
 module_tests "$MCONF" "$MDB" > "$STATE/module-tests-$DB.out" 2>&1 &
 MODULES=$!
 
-say "Starting a test server on 127.0.0.1:$PORT (4 workers)"
+# A local SMTP sink (tests/mailsink.py) on a free port: the test server sends there and the
+# e2e tests read what arrived (tests/e2e/mail_sink.py, CRM_MAILSINK_DIR).
+SINK_DIR="$STATE/mailsink-$DB"; rm -rf "$SINK_DIR"; mkdir -p "$SINK_DIR"
+rm -f "$SINK_DIR.port"
+"$PY" "$ROOT/tests/mailsink.py" --dir "$SINK_DIR" --port-file "$SINK_DIR.port" > /dev/null &
+SINK=$!
+for _ in $(seq 50); do [ -s "$SINK_DIR.port" ] && break; sleep 0.1; done
+[ -s "$SINK_DIR.port" ] || { echo "the SMTP sink did not start" >&2; kill $SINK; exit 1; }
+{ echo "smtp_server = 127.0.0.1"; echo "smtp_port = $(cat "$SINK_DIR.port")"; } >> "$CONF"
+# links in mails lead to the test server; the demo sender domain (yunfan-tech.cn) stays
+# shellcheck disable=SC2086
+CRM_BASE_URL="http://127.0.0.1:$PORT" "$PY" "$ROOT/scripts/mail_config.py" "$DB" --quiet $DBOPTS
+
+say "Starting a test server on 127.0.0.1:$PORT (4 workers; mail to the sink on port $(cat "$SINK_DIR.port"))"
 : > "$STATE/odoo-$DB-server.log"
 "$ROOT/scripts/odoo" -c "$CONF" --workers=4 --max-cron-threads=0 --pidfile="$STATE/odoo-$DB.pid" &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; kill $MODULES 2>/dev/null' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; kill $MODULES 2>/dev/null; kill $SINK 2>/dev/null' EXIT
 export CRM_URL="http://127.0.0.1:$PORT" CRM_DB="$DB" CRM_ODOO_CONF="$CONF" CRM_ARTIFACTS="$ARTIFACTS" CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
+export CRM_MAILSINK_DIR="$SINK_DIR"
 for _ in $(seq 120); do
   "$PY" -c "import xmlrpc.client,os; xmlrpc.client.ServerProxy(os.environ['CRM_URL']+'/xmlrpc/2/common').version()" 2>/dev/null && break
   kill -0 $SERVER 2>/dev/null || { echo "test server died, see $STATE/odoo-$DB-server.log" >&2; exit 1; }

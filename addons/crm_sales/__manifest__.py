@@ -36,8 +36,11 @@
         'views/crm_share_transfer_views.xml',
         'data/crm_operation_log_data.xml',
         'views/crm_operation_log_views.xml',
+        'data/crm_mail_data.xml',
+        'views/crm_mail_settings_views.xml',
     ],
     'demo': [
+        'demo/mail_demo.xml',
         'demo/res_users_demo.xml',
         'demo/res_partner_demo.xml',
         'demo/crm_team_tree_demo.xml',

@@ -1,5 +1,9 @@
 """Fixtures for the end-to-end suites: real XML-RPC calls against the test server that
-scripts/test.sh starts (CRM_URL, CRM_DB). Demo users' password is their login."""
+scripts/test.sh starts (CRM_URL, CRM_DB). Demo users' password is their login.
+
+Mail: scripts/test.sh also starts a local SMTP sink (tests/mailsink.py) the test server
+sends to; the ``mailbox`` fixture reads what arrived (sender, Reply-To, recipients,
+subject, text, links): see mail_sink.py for how to use it and how to run it by hand."""
 import os
 import xmlrpc.client
 
@@ -149,3 +153,20 @@ def clock(admin):
         admin.call('crm.clock', 'set_now', value)
     yield set_now
     admin.call('crm.clock', 'set_now', False)
+
+
+@pytest.fixture(scope='session')
+def mailbox():
+    """The mails the test server sent (mail_sink.Mailbox over CRM_MAILSINK_DIR)."""
+    from mail_sink import Mailbox
+    folder = os.environ.get('CRM_MAILSINK_DIR')
+    if not folder or not os.path.isdir(folder):
+        raise AssertionError('CRM_MAILSINK_DIR is not set to the folder of a running '
+                             'tests/mailsink.py (scripts/test.sh starts one): see tests/e2e/mail_sink.py')
+    return Mailbox(folder)
+
+
+@pytest.fixture(scope='session')
+def base_url(admin):
+    """web.base.url of the test server (scripts/test.sh sets it to CRM_URL)."""
+    return admin.call('ir.config_parameter', 'get_param', 'web.base.url')

@@ -35,6 +35,8 @@ from . import res_partner_share
 from . import res_partner_transfer
 from . import mail_activity
 from . import mail_thread
+from . import crm_mail_settings
+from . import mail_message_sender
 from . import res_partner_notify
 from . import crm_operation_log
 from . import res_users_operation_log

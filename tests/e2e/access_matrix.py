@@ -33,6 +33,7 @@ MATRIX = {
     'crm.knowledge.tag':         'r--- r--- r--- rwc- ----',
     'crm.lead':                  'rwc- rwc- r--- ---- ----',
     'crm.login.unlock':          '---- ---- ---- ---- ----',
+    'crm.mail.failure':          '---- ---- ---- ---- ----',
     'crm.lead.product.line':     'rwcd rwcd r--- ---- ----',
     'crm.operation.log':         'r--- r--- r--- ---- ----',
     'crm.pool':                  'r--- r--- r--- ---- ----',

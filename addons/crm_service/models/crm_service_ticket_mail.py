@@ -1,9 +1,17 @@
 # -*- coding: utf-8 -*-
 """Tickets from incoming e-mail (the service team's alias) and replies threaded into
-them (``mail.thread.message_new`` / ``message_update``)."""
+them (``mail.thread.message_new`` / ``message_update``).
+
+Who may thread a reply into a ticket (every route the gateway takes to ``message_update``:
+``In-Reply-To`` / ``References``, the alias, a forced ``thread_id``): the ticket's
+customer (an address of one of its contacts), its followers and staff (internal users).
+A reply from anyone else who is known (e.g. a contact of another customer holding a
+forwarded mail) is *held*: kept in the chatter as a note marked as held (staff only, no
+one notified, the customer never gets it), the ticket is not reopened, and its handler
+(else the team's leader) gets an activity. An unknown sender is refused."""
 from odoo import _, api, models
 from odoo.exceptions import UserError
-from odoo.tools import email_split, html2plaintext
+from odoo.tools import email_split, html2plaintext, html_escape
 
 from odoo.addons.crm_sales.grant import privileged
 
@@ -57,9 +65,62 @@ class CrmServiceTicketMail(models.Model):
         return ticket
 
     @api.multi
+    def _crm_reply_senders(self, msg):
+        """(the partners whose address is exactly the sender's, those of them who may
+        thread into every ticket of ``self``: a contact of the ticket's customer, a
+        follower, or staff, an active internal user)."""
+        if not isinstance(msg, dict) or not isinstance(msg.get('from') or '', str):
+            raise UserError(_('This is not an e-mail message.'))
+        emails = email_split(msg.get('from') or '')
+        email = emails and emails[0].lower()
+        Partner = self.env['res.partner'].sudo()
+        if not email:
+            return Partner, Partner
+        # =ilike reads "_" and "%" as wildcards: the address must be equal
+        partners = Partner.search([('email', '=ilike', email)]).filtered(
+            lambda p: (email_split(p.email or '') or [''])[0].lower() == email)
+        allowed = partners
+        for ticket in self.sudo():
+            customer = ticket.partner_id.commercial_partner_id
+            followers = ticket.message_partner_ids
+            allowed = allowed.filtered(
+                lambda p: (customer and p.commercial_partner_id == customer) or p in followers
+                or p.user_ids.filtered(lambda u: not u.share))
+        return partners, allowed
+
+    @api.multi
+    def _crm_hold_reply(self, msg, sender):
+        """Keep a reply from ``sender`` (who may not thread into these tickets) for staff:
+        the gateway posts ``msg`` after ``message_update`` returns, as a note (``internal``)
+        that notifies nobody (no parent whose author would be told), marked as held."""
+        msg['internal'] = True
+        msg.pop('parent_id', None)
+        who = '%s <%s>' % (sender.name, sender.email) if sender.email else sender.name
+        banner = _('Held for staff: %s is not a contact of this ticket\'s customer nor a '
+                   'follower. This reply was not sent to the customer and did not reopen the '
+                   'ticket; forward it yourself if it belongs here.') % who
+        body = msg.get('body') if isinstance(msg.get('body'), str) else ''
+        msg['body'] = '<p><strong>%s</strong></p>%s' % (html_escape(banner), body)
+        todo = self.env.ref('mail.mail_activity_data_todo')
+        model = self.env['ir.model']._get(self._name)
+        today = self.env['crm.clock'].today_str()
+        for ticket in self.sudo():
+            user = ticket.user_id or ticket.team_id.manager_id
+            if not user:
+                continue
+            self.env['mail.activity'].sudo().create({
+                'res_model_id': model.id, 'res_id': ticket.id, 'user_id': user.id,
+                'activity_type_id': todo.id, 'date_deadline': today,
+                'summary': _('Reply held: %s') % ticket.number,
+                'note': _('A reply from %s, who is not a contact of %s, was held in the chatter '
+                          'of ticket %s.') % (who, ticket.partner_id.name, ticket.number)})
+
+    @api.multi
     def message_update(self, msg, update_vals=None):
         """A reply from the customer: kept in the chatter; on a processed ticket it
-        means the problem is not solved yet, so the ticket goes back to its handler."""
+        means the problem is not solved yet, so the ticket goes back to its handler.
+        A reply from someone else is held for staff (``_crm_hold_reply``), an unknown
+        sender refused."""
         if not privileged(self):
             # the mail gateway threads replies as superuser; a user calling this
             # directly must be one who may work on the ticket
@@ -67,9 +128,15 @@ class CrmServiceTicketMail(models.Model):
             self.check_access_rule('write')
             if isinstance(update_vals, dict):
                 self.env['crm.guard']._check_action_fields(self, update_vals)
-        sender = self._sender_contact(msg, staff=True)
+        known, allowed = self._crm_reply_senders(msg)
+        if not allowed:
+            if not known:
+                raise UserError(_('E-mail from %s refused: the sender is not a contact of any customer. '
+                                  'Add the address to the customer\'s contact first.') % msg.get('from'))
+            self._crm_hold_reply(msg, known[0])
+            return True
         res = super(CrmServiceTicketMail, self).message_update(msg, update_vals=update_vals)
-        customer_reply = not sender.user_ids.filtered(lambda u: not u.share)
+        customer_reply = not allowed.mapped('user_ids').filtered(lambda u: not u.share)
         for ticket in self.filtered(lambda t: customer_reply and t.state == 'processed'):
             ticket._flow_write({'state': 'in_progress', 'processed_at': False})
         return res

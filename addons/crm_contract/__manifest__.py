@@ -30,6 +30,7 @@
         'views/crm_todo_views.xml',
         'views/crm_approval_views.xml',
         'data/crm_approval_data.xml',
+        'data/crm_notify_kind_data.xml',
         'views/crm_contract_menus.xml',
     ],
     'demo': [

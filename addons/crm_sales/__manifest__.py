@@ -19,6 +19,7 @@
         'data/ir_sequence_data.xml',
         'data/crm_customer_data.xml',
         'data/mail_layout_data.xml',
+        'data/crm_notify_kind_data.xml',
         'data/crm_lost_reason_data.xml',
         'data/res_country_state_cn.xml',
         'views/res_partner_views.xml',
@@ -38,6 +39,7 @@
         'views/crm_operation_log_views.xml',
         'data/crm_mail_data.xml',
         'views/crm_mail_settings_views.xml',
+        'views/crm_notify_kind_views.xml',
     ],
     'demo': [
         'demo/mail_demo.xml',

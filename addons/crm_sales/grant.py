@@ -40,6 +40,8 @@ Grants of the project (name: who gives it, what it lets through):
 * ``copy_source``: ``crm.guard.mixin.copy``; the record being duplicated.
 * ``own_values``: ``crm.guard.mixin._crm_own_values``; {model: field names} of the
   action-only values a model's own ``create`` / ``write`` fills in (a timestamp).
+* ``no_mail``: actions posting a notice whose kind the CRM administrator switched off
+  (``crm.notify.kind``); ``res.partner._notify`` sends no e-mail for the message.
 * ``acting_uid``: ``acting()``; the id of the user who acts, kept across ``sudo()`` so
   that what an action writes as superuser (the operation log) names the real user
   (``acting_uid()``). It lets nothing through.

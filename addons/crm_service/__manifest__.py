@@ -16,6 +16,7 @@
         'data/ir_sequence_data.xml',
         'data/crm_service_data.xml',
         'data/mail_template_data.xml',
+        'data/crm_notify_kind_data.xml',
         'data/ir_cron_data.xml',
         'wizard/crm_service_feedback_wizard_views.xml',
         'wizard/crm_service_assign_wizard_views.xml',

@@ -35,6 +35,8 @@ MATRIX = {
     'crm.login.unlock':          '---- ---- ---- ---- ----',
     'crm.mail.failure':          '---- ---- ---- ---- ----',
     'crm.lead.product.line':     'rwcd rwcd r--- ---- ----',
+    'crm.notify.kind':           '---- ---- ---- ---- ----',
+    'crm.notify.log':            '---- ---- ---- ---- ----',
     'crm.operation.log':         'r--- r--- r--- ---- ----',
     'crm.pool':                  'r--- r--- r--- ---- ----',
     'crm.pool.log':              'r--- r--- r--- ---- ----',

@@ -91,10 +91,11 @@ class CrmApprovalMixin(models.AbstractModel):
                 users = rec._crm_turn_users()
                 rec._crm_notify(body + _('. Next: %s, waiting for %s.') % (
                     rec._crm_tier_label(turn), _(', ').join(users.mapped('name'))),
-                    rec._crm_concerned() | users)
+                    rec._crm_concerned() | users, subject='request', kind='approval_request')
             else:
                 rec._crm_notify(body + _('. Approval complete: %s is approved.')
-                                % rec.display_name, rec._crm_concerned())
+                                % rec.display_name, rec._crm_concerned(),
+                                subject='approved', kind='approval_result')
                 rec._crm_approve_done()
         return True
 
@@ -120,7 +121,8 @@ class CrmApprovalMixin(models.AbstractModel):
             rec._crm_log('reject', review, comment=reason)
             rec._crm_back_to_draft(reason)
             rec._crm_notify(_('%s rejected %s: %s. It goes back to draft.') % (
-                self.env.user.name, rec._crm_tier_label(review), reason), rec._crm_concerned())
+                self.env.user.name, rec._crm_tier_label(review), reason), rec._crm_concerned(),
+                subject='rejected', kind='approval_result')
         return True
 
     def _crm_back_to_draft(self, reason):
@@ -154,7 +156,7 @@ class CrmApprovalMixin(models.AbstractModel):
         users = self._crm_turn_users()
         self._crm_notify(_('%s returned %s to %s: %s') % (
             self.env.user.name, self._crm_tier_label(review), self._crm_tier_label(previous),
-            reason), self._crm_concerned() | users)
+            reason), self._crm_concerned() | users, subject='returned', kind='approval_request')
 
     def _crm_return_to_submitter(self, review, reason):
         submitter = self.sudo().submitted_by_id
@@ -165,7 +167,7 @@ class CrmApprovalMixin(models.AbstractModel):
         self._crm_back_to_draft(reason)
         self._crm_notify(_('%s returned %s to the submitter %s: %s') % (
             self.env.user.name, self._crm_tier_label(review), submitter.name, reason),
-            self._crm_concerned())
+            self._crm_concerned(), subject='returned', kind='approval_result')
 
     # ------------------------------------------------------------------ hand over / add
     @api.multi
@@ -182,7 +184,8 @@ class CrmApprovalMixin(models.AbstractModel):
             rec._crm_add_review_users(user)
             rec._crm_log('handover', review, comment=comment, targets=user)
             rec._crm_notify(rec._crm_with_comment(_('%s handed over %s to %s') % (
-                self.env.user.name, rec._crm_tier_label(review), user.name), comment), user)
+                self.env.user.name, rec._crm_tier_label(review), user.name), comment), user,
+                subject='request', kind='approval_request')
         return True
 
     @api.multi
@@ -198,5 +201,6 @@ class CrmApprovalMixin(models.AbstractModel):
             rec._crm_add_review_users(user)
             rec._crm_log('add', review, comment=comment, targets=user)
             rec._crm_notify(rec._crm_with_comment(_('%s added %s to the reviewers of %s') % (
-                self.env.user.name, user.name, rec._crm_tier_label(review)), comment), user)
+                self.env.user.name, user.name, rec._crm_tier_label(review)), comment), user,
+                subject='request', kind='approval_request')
         return True

@@ -187,16 +187,41 @@ class CrmApprovalMixin(models.AbstractModel):
         self.sudo().message_post(body=body, subtype='mail.mt_note',
                                  author_id=self.env.user.partner_id.id)
 
-    def _crm_notify(self, body, users=None):
+    def _crm_notify(self, body, users=None, subject=None, kind=None):
         """The one chatter message of an approval step, by the user who acted; the
-        ``users`` concerned (the submitter, the next reviewers) get it in their inbox."""
+        ``users`` concerned (the submitter, the next reviewers) get it in their inbox
+        and by e-mail, never the user who acted. ``subject``: a key of
+        ``_crm_approval_subject`` (the e-mail's subject names the document);
+        ``kind``: the ``crm.notify.kind`` whose switch decides whether it is mailed
+        (switched off: inbox and chatter only)."""
         partners = (users or self.env['res.users']).filtered('active').mapped('partner_id')
         partners -= self.env.user.partner_id
         # e-mails go out with the mail queue, not inside the reviewer's click
-        self.sudo().with_context(mail_notify_force_send=False).message_post(
+        record = self.sudo().with_context(mail_notify_force_send=False)
+        if kind and not self.env['crm.notify.kind']._crm_mail_on(kind):
+            record = grant(record, 'no_mail')
+        record.message_post(
             body=body, author_id=self.env.user.partner_id.id, message_type='comment',
             subtype='mail.mt_comment' if partners else 'mail.mt_note',
-            partner_ids=partners.ids)
+            partner_ids=partners.ids,
+            subject=subject and self._crm_approval_subject(subject, partners) or None)
+
+    def _crm_approval_subject(self, key, partners):
+        """The subject of an approval e-mail, e.g. "合同已审批通过：HT2026060001 …", in
+        the language of its recipients (the acting user's when they differ)."""
+        langs = set(partners.mapped('lang')) - {False}
+        lang = langs.pop() if len(langs) == 1 else (self.env.lang or self.env.user.lang)
+        return self.with_context(lang=lang)._crm_approval_subject_text(key)
+
+    def _crm_approval_subject_text(self, key):
+        doc = self.env['ir.model']._get(self._name).name or self._description
+        texts = {
+            'request': _('%(doc)s awaiting approval: %(name)s'),
+            'approved': _('%(doc)s approved: %(name)s'),
+            'rejected': _('%(doc)s rejected: %(name)s'),
+            'returned': _('%(doc)s returned: %(name)s'),
+        }
+        return texts[key] % {'doc': doc, 'name': self.sudo().display_name}
 
     def _crm_check_state(self, states, message):
         for rec in self:
@@ -228,7 +253,8 @@ class CrmApprovalMixin(models.AbstractModel):
         reviews = grant(self, 'approval', 'no_bus').request_validation()
         if not reviews:
             self._crm_log('submit')
-            self._crm_notify(_('Submitted by %s; no approval is needed.') % self.env.user.name)
+            self._crm_notify(_('Submitted by %s; no approval is needed.') % self.env.user.name,
+                             subject='approved')
             return self._crm_approve_done()
         self._crm_prepare_reviews(reviews.sudo())
         turn = self._crm_ask_turn()
@@ -236,7 +262,7 @@ class CrmApprovalMixin(models.AbstractModel):
         users = self._crm_turn_users()
         self._crm_notify(_('%s submitted it for approval: %s waits for %s.') % (
             self.env.user.name, self._crm_tier_label(turn),
-            _(', ').join(users.mapped('name'))), users)
+            _(', ').join(users.mapped('name'))), users, subject='request', kind='approval_request')
         return True
 
     def _crm_prepare_reviews(self, reviews):

@@ -9,7 +9,9 @@ from . import crm_export
 from . import ir_module_module
 from . import ir_sequence
 from . import crm_clock
+from . import crm_notify_kind
 from . import crm_follow_up_mixin
+from . import crm_follow_up_remind
 from . import crm_customer_config
 from . import res_partner
 from . import res_partner_defaults

@@ -22,8 +22,28 @@ class MailThread(models.AbstractModel):
     _inherit = 'mail.thread'
 
     @api.multi
+    def write(self, values):
+        """Assigning a record to the user who already holds it sends no second e-mail."""
+        if not self or self.env.context.get('tracking_disable') or \
+                self.env.context.get('mail_auto_subscribe_no_notify'):
+            return super(MailThread, self).write(values)
+        names = [name for name in self._message_get_auto_subscribe_fields(list(values))
+                 if isinstance(values.get(name), int) and values.get(name)]
+        if not names:
+            return super(MailThread, self).write(values)
+        same = self.browse([rec.id for rec in self.sudo()
+                            if all(rec[name].id == values[name] for name in names)])
+        if not same:
+            return super(MailThread, self).write(values)
+        super(MailThread, same.with_context(mail_auto_subscribe_no_notify=True)).write(values)
+        rest = self - same
+        return super(MailThread, rest).write(values) if rest else True
+
+    @api.multi
     def _message_auto_subscribe_notify(self, partner_ids):
         if not partner_ids or self.env.context.get('mail_auto_subscribe_no_notify'):
+            return
+        if not self.env['crm.notify.kind']._crm_mail_on('assignment'):
             return
         partners = self.env['res.partner'].sudo().browse(partner_ids)
         for lang, group in partners_by_lang(partners, self.env.lang or 'zh_CN').items():
@@ -59,11 +79,33 @@ class MailThread(models.AbstractModel):
     def _crm_send_assignment_mail(self, partners):
         """The e-mail only (like Odoo's, it leaves nothing in the chatter)."""
         self.ensure_one()
-        values = self._crm_assignment_values(partners)
+        return self._crm_send_notice_mail(partners, self._crm_assignment_values(partners))
+
+    # ------------------------------------------------------------------ notices
+    def _crm_send_notice(self, code, users, values_method):
+        """E-mail a notice of kind ``code`` (``crm.notify.kind``) about this record to
+        ``users`` (active ones, never the user acting), each in their own language:
+        ``values_method`` names a method of the record returning the values of
+        ``crm_sales.mail_assignment_body`` (subject, greeting, sentence, button, url,
+        author), called once per language with that language in the context. Returns
+        the mail.mail created (none when the kind is switched off)."""
+        self.ensure_one()
+        mails = self.env['mail.mail']
+        if not self.env['crm.notify.kind']._crm_mail_on(code):
+            return mails
+        users = users.filtered(lambda u: u.active and u != self.env.user and u.partner_id.email)
+        partners = users.mapped('partner_id')
+        for lang, group in partners_by_lang(partners, self.env.lang or 'zh_CN').items():
+            record = self.with_context(lang=lang)
+            mails |= record._crm_send_notice_mail(group, getattr(record, values_method)(group))
+        return mails
+
+    def _crm_send_notice_mail(self, partners, values):
+        """One e-mail (no chatter message) to ``partners``, with the CRM's notice body."""
         body = self.env['ir.qweb'].render('crm_sales.mail_assignment_body', values)
         body = body.decode('utf-8') if isinstance(body, bytes) else body
         mail = {'subject': values['subject'], 'body_html': body, 'auto_delete': True,
                 'recipient_ids': [(4, pid) for pid in partners.ids]}
         if values['author'] and values['author'].email:
             mail.update(author_id=values['author'].partner_id.id, email_from=values['author'].email_formatted)
-        self.env['mail.mail'].sudo().create(mail)
+        return self.env['mail.mail'].sudo().create(mail)

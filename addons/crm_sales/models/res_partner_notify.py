@@ -1,6 +1,7 @@
 # -*- coding: utf-8 -*-
 from odoo import api, models
 
+from ..grant import granted
 from .mail_thread import partners_by_lang
 
 LAYOUT = 'crm_sales.mail_notification_layout'
@@ -15,7 +16,9 @@ class ResPartnerNotify(models.Model):
 
     @api.multi
     def _notify(self, message, force_send=False, send_after_commit=True, user_signature=True):
-        if not self.ids:
+        if not self.ids or granted(self, 'no_mail') or granted(message, 'no_mail'):
+            # a kind of notice the CRM administrator switched off (crm.notify.kind):
+            # the message stays in the chatter and the inbox, no e-mail
             return True
         context = {}
         if message.model and not self._crm_custom_layout():

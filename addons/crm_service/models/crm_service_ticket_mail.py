@@ -62,7 +62,22 @@ class CrmServiceTicketMail(models.Model):
         })
         ticket = super(CrmServiceTicketMail, self).message_new(msg, custom_values=defaults)
         ticket.message_subscribe(partner_ids=contact.ids)
+        ticket._crm_send_received_mail(contact)
         return ticket
+
+    def _crm_send_received_mail(self, contact):
+        """The acknowledgement to the sender of the e-mail that opened this ticket, with
+        its number, in the sender's language (notice kind ``ticket_received``)."""
+        self.ensure_one()
+        template = self.env.ref('crm_service.mail_template_ticket_received', raise_if_not_found=False)
+        if not template or not contact.email or \
+                not self.env['crm.notify.kind']._crm_mail_on('ticket_received'):
+            return self.env['mail.mail']
+        template = template.sudo().with_context(lang=contact.lang or 'zh_CN',
+                                                crm_recipient_name=contact.name)
+        mail_id = template.send_mail(self.id, email_values={
+            'recipient_ids': [(6, 0, contact.ids)], 'partner_ids': [(6, 0, contact.ids)]})
+        return self.env['mail.mail'].sudo().browse(mail_id)
 
     @api.multi
     def _crm_reply_senders(self, msg):

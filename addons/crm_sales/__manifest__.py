@@ -40,6 +40,7 @@
         'data/crm_mail_data.xml',
         'views/crm_mail_settings_views.xml',
         'views/crm_notify_kind_views.xml',
+        'views/crm_cron_run_views.xml',
     ],
     'demo': [
         'demo/mail_demo.xml',

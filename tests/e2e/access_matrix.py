@@ -19,6 +19,8 @@ MATRIX = {
     'crm.contract':              'rwcdp rwcdp r---p ----- -----',
     'crm.approval.log':          '---- ---- ---- ---- ----',
     'crm.contract.line':         'rwcd rwcd r--- ---- ----',
+    'crm.cron.run':              '---- ---- ---- ---- ----',
+    'crm.cron.run.line':         '---- ---- ---- ---- ----',
     'crm.custom.field':          '---- ---- ---- ---- ----',
     'crm.customer.level':        'r--- r--- r--- ---- ----',
     'crm.customer.limit':        'r--- r--- r--- ---- ----',

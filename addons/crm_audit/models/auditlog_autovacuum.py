@@ -33,10 +33,24 @@ class AuditlogAutovacuum(models.TransientModel):
             days = int(days)
         except (TypeError, ValueError):
             days = 0
-        return self._crm_purge(max(days, self._crm_retention_days()))
+        # OCA's entry point (public): the purge itself, in the caller's transaction; only
+        # the scheduled job (``_crm_purge``) records a run
+        return self._crm_purge_tables(max(days, self._crm_retention_days()))
 
     @api.model
     def _crm_purge(self, days=None):
+        """The nightly purge (``_crm_purge_tables``), recorded as a run of the job
+        (``crm.cron.run``: rows deleted as done). Returns {table: rows deleted}."""
+        counts = {}
+
+        def purge(run):
+            counts.update(self._crm_purge_tables(days))
+            run._crm_count(done=sum(counts.values()))
+        self.env['crm.cron.run']._crm_run('crm_audit.ir_cron_crm_audit_purge', purge)
+        return counts
+
+    @api.model
+    def _crm_purge_tables(self, days=None):
         """Delete the data-change logs (with their lines), HTTP request / session logs,
         login attempts and unlocks older than ``days`` (default: the retention).
         Returns {table: rows deleted}."""

@@ -53,31 +53,56 @@ class CrmContract(models.Model):
     @api.model
     def _cron_contract_daily(self):
         """Daily: expire ended contracts, remind owners of contracts about to end, of
-        plans falling due and of overdue plans (each once)."""
-        expired = self._crm_expire_ended()
-        expiring = self._crm_remind_expiring()
-        plans = self.env['crm.receivable.plan']._crm_remind_plans()
-        _logger.info('Contracts: %d expired, %d expiry reminders, %d plan reminders',
-                     expired, expiring, plans)
+        plans falling due and of overdue plans (each once). Each contract and plan in a
+        savepoint of its own, committed one by one (``crm.cron.run``): one that fails is
+        recorded on the run and tried again next time, the others go through."""
+        def body(run):
+            run._crm_each(self._crm_to_expire(), lambda c: c._crm_expire_one())
+            run._crm_each(self._crm_to_remind(), lambda c: c._crm_remind_one())
+            Plan = self.env['crm.receivable.plan']
+            today = self.env['crm.clock'].today()
+            run._crm_each(Plan._crm_plans_to_remind(), lambda p: p._crm_remind_plan(today))
+        self.env['crm.cron.run']._crm_run('crm_contract.ir_cron_contract_daily', body)
         return True
 
     @api.model
-    def _crm_expire_ended(self):
+    def _crm_to_expire(self):
         today = self.env['crm.clock'].today_str()
-        ended = self.sudo().search([('state', '=', 'approved'), ('date_end', '<', today)])
-        for contract in ended:
-            contract._crm_action_write({'state': 'expired'})
-            contract.message_post(body=_('Expired on %s.') % contract.date_end,
-                                  subtype='mail.mt_note')
-        return len(ended)
+        return self.sudo().search([('state', '=', 'approved'), ('date_end', '<', today)])
+
+    def _crm_expire_one(self):
+        self.ensure_one()
+        if self.state != 'approved':   # another run did it meanwhile
+            return False
+        self._crm_action_write({'state': 'expired'})
+        self.message_post(body=_('Expired on %s.') % self.date_end, subtype='mail.mt_note')
+
+    @api.model
+    def _crm_to_remind(self):
+        return self.sudo().search([('is_expiring', '=', True), ('expiry_notified', '=', False)])
+
+    def _crm_remind_one(self):
+        self.ensure_one()
+        if self.expiry_notified:
+            return False
+        self._crm_schedule_activity(
+            self._crm_reminder_user(), _('%s ends on %s') % (self.display_name, self.date_end),
+            deadline=self.date_end)
+        self._crm_action_write({'expiry_notified': True})
+
+    def _crm_reminder_user(self):
+        """Who the contract's reminders go to: its owner, else (archived) the customer's
+        owner, else the team leader, else a sales manager."""
+        self.ensure_one()
+        contract = self.sudo()
+        return self.env['res.users']._crm_active_recipient([
+            contract.user_id, contract.partner_id.commercial_partner_id.user_id,
+            contract.team_id.user_id])
+
+    @api.model
+    def _crm_expire_ended(self):
+        return len([c for c in self._crm_to_expire() if c._crm_expire_one() is not False])
 
     @api.model
     def _crm_remind_expiring(self):
-        contracts = self.sudo().search([('is_expiring', '=', True),
-                                        ('expiry_notified', '=', False)])
-        for contract in contracts:
-            contract._crm_schedule_activity(
-                contract.user_id, _('%s ends on %s') % (contract.display_name, contract.date_end),
-                deadline=contract.date_end)
-            contract._crm_action_write({'expiry_notified': True})
-        return len(contracts)
+        return len([c for c in self._crm_to_remind() if c._crm_remind_one() is not False])

@@ -234,30 +234,36 @@ class CrmReceivablePlan(models.Model):
         """Owners get one activity when a plan falls due (``remind_days`` before its
         date) and one when it is overdue; returns how many reminders were given."""
         today = self.env['crm.clock'].today()
-        today_str = fields.Date.to_string(today)
-        count = 0
-        open_plans = self.sudo().search([
+        return len([p for p in self._crm_plans_to_remind() if p._crm_remind_plan(today)])
+
+    @api.model
+    def _crm_plans_to_remind(self):
+        return self.sudo().search([
             ('contract_id.state', 'in', ('approved', 'expired')), ('amount_due', '>', 0.0),
             '|', ('remind_notified', '=', False), ('overdue_notified', '=', False)])
-        for plan in open_plans:
-            contract = plan.contract_id
-            if plan.date_planned < today_str and not plan.overdue_notified:
+
+    def _crm_remind_plan(self, today):
+        """The reminder this plan is due (to the contract's reminder user: its owner, or
+        whoever holds it now when the owner has left); False when none is due."""
+        self.ensure_one()
+        plan, contract = self, self.contract_id
+        today_str = fields.Date.to_string(today)
+        if plan.date_planned < today_str and not plan.overdue_notified:
+            contract._crm_schedule_activity(
+                contract._crm_reminder_user(), _('%s: instalment %d (%s, %s) is overdue') % (
+                    contract.display_name, plan.sequence, plan.date_planned,
+                    contract._crm_money(plan.amount_due)))
+            grant(plan, 'action_write').write({'overdue_notified': True, 'remind_notified': True})
+            return True
+        if not plan.remind_notified and plan.date_planned >= today_str:
+            start = fields.Date.from_string(plan.date_planned) - datetime.timedelta(
+                days=plan.remind_days)
+            if start <= today:
                 contract._crm_schedule_activity(
-                    contract.user_id, _('%s: instalment %d (%s, %s) is overdue') % (
-                        contract.display_name, plan.sequence, plan.date_planned,
-                        contract._crm_money(plan.amount_due)))
-                grant(plan, 'action_write').write(
-                    {'overdue_notified': True, 'remind_notified': True})
-                count += 1
-            elif not plan.remind_notified and plan.date_planned >= today_str:
-                start = fields.Date.from_string(plan.date_planned) - datetime.timedelta(
-                    days=plan.remind_days)
-                if start <= today:
-                    contract._crm_schedule_activity(
-                        contract.user_id, _('%s: instalment %d (%s) is due on %s') % (
-                            contract.display_name, plan.sequence,
-                            contract._crm_money(plan.amount_due),
-                            plan.date_planned), deadline=plan.date_planned)
-                    grant(plan, 'action_write').write({'remind_notified': True})
-                    count += 1
-        return count
+                    contract._crm_reminder_user(), _('%s: instalment %d (%s) is due on %s') % (
+                        contract.display_name, plan.sequence,
+                        contract._crm_money(plan.amount_due),
+                        plan.date_planned), deadline=plan.date_planned)
+                grant(plan, 'action_write').write({'remind_notified': True})
+                return True
+        return False

@@ -8,3 +8,4 @@ from . import test_contract_trust
 from . import test_contract_report
 from . import test_receivable_booking
 from . import test_approval_operation_log
+from . import test_contract_cron_crash

@@ -38,7 +38,21 @@ class CrmPoolRule(models.Model):
     @api.model
     def _cron_pool_run(self, batch_size=1000):
         """Daily job: auto-release due customers into their pools, then send the advance
-        reminders. Idempotent: a second run at the same clock time changes nothing."""
+        reminders. Idempotent: a second run at the same clock time changes nothing.
+        Recorded as a run of the job (``crm.cron.run``: released and reminded customers
+        done, deferred ones skipped); one run at a time. Returns the summary (empty
+        when another run was in progress)."""
+        summary = {}
+
+        def body(run):
+            summary.update(self._pool_run(batch_size))
+            run._crm_count(done=summary['released'] + summary['reminded'],
+                           skipped=summary['deferred'])
+        self.env['crm.cron.run']._crm_run('crm_pool.ir_cron_crm_pool_run', body)
+        return summary
+
+    @api.model
+    def _pool_run(self, batch_size=1000):
         released = self._run_auto_release(batch_size=batch_size)
         reminded = self._run_reminders(batch_size=batch_size)
         deferred = self._count_deferred()

@@ -243,7 +243,10 @@ class CrmReportCustomer(models.Model):
 
     @api.model
     def _cron_refresh_facts(self):
-        return self._refresh_facts()
+        """Hourly, recorded as a run of the job (``crm.cron.run``); a refresh that finds
+        another one running is logged and counted as skipped on the run."""
+        return self.env['crm.cron.run']._crm_refresh_run(
+            'crm_reports.ir_cron_refresh_customer_facts', self._refresh_facts)
 
     @api.model
     def action_refresh_facts(self):

@@ -124,7 +124,11 @@ class CrmReportSql(models.AbstractModel):
 
     @api.model
     def _cron_refresh_summaries(self):
-        return self._refresh_summaries()
+        """Hourly, recorded as a run of the job (``crm.cron.run``); a refresh that finds
+        another one running (a manager's "Refresh Now") is logged and counted as
+        skipped on the run. True when the summaries were refreshed."""
+        return self.env['crm.cron.run']._crm_refresh_run(
+            'crm_reports.ir_cron_refresh_summaries', self._refresh_summaries)
 
     @api.model
     def action_refresh_summaries(self):

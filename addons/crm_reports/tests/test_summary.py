@@ -125,6 +125,13 @@ class TestSummary(ReportCase):
             self.assertFalse(Funnel._cron_refresh_summaries())
             self.assertFalse(Customer._cron_refresh_facts())
             self.assertEqual(Funnel._summaries_refreshed_at(), before)
+            # the skipped refreshes are logged and counted on the job's run, not silent
+            for key in ('crm_reports.ir_cron_refresh_summaries',
+                        'crm_reports.ir_cron_refresh_customer_facts'):
+                run = self.env['crm.cron.run'].with_context(lang='zh_CN').search(
+                    [('key', '=', key)], limit=1)
+                self.assertEqual((run.state, run.done_count, run.skipped_count), ('done', 0, 1))
+                self.assertIn('另一次刷新正在进行', run.line_ids.reason)
         finally:
             other.rollback()
             other.close()

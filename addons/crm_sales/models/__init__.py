@@ -44,3 +44,5 @@ from . import crm_operation_log
 from . import res_users_operation_log
 from . import res_partner_operation_log
 from . import crm_lead_operation_log
+from . import crm_cron_run
+from . import res_users_recipient

@@ -247,7 +247,18 @@ class CrmOperationLog(models.Model):
     @api.model
     def _cron_purge(self):
         """Daily: remove the lines older than the retention (by ``crm.clock``), with one
-        DELETE. Returns the number of lines removed."""
+        DELETE, recorded as a run of the job (``crm.cron.run``). Returns the number of
+        lines removed."""
+        removed = []
+
+        def purge(run):
+            removed.append(self._crm_purge())
+            run._crm_count(done=removed[-1])
+        self.env['crm.cron.run']._crm_run('crm_sales.ir_cron_crm_operation_log_purge', purge)
+        return removed[-1] if removed else 0
+
+    @api.model
+    def _crm_purge(self):
         days = self._crm_retention_days()
         if not days:
             return 0

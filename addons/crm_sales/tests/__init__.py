@@ -18,3 +18,4 @@ from . import test_team_tree
 from . import test_role_scope
 from . import test_operation_log
 from . import test_partner_batch
+from . import test_cron_run

@@ -89,28 +89,30 @@ class CrmServicePlan(models.Model):
     @api.model
     def _cron_run_plans(self):
         """Create what is due up to today (CRM clock) and move each plan's next date past
-        today. Idempotent: a second run the same day finds nothing due."""
+        today. Idempotent: a second run the same day finds nothing due. Each plan in a
+        savepoint of its own, committed one by one (``crm.cron.run``): a plan that fails
+        is recorded on the run and left for the next run, the others go through."""
         today = self.env['crm.clock'].today()
-        for plan in self.sudo().search([('next_date', '<=', fields.Date.to_string(today))]):
-            plan._run_isolated(today)
+
+        def body(run):
+            due = self.sudo().search([('next_date', '<=', fields.Date.to_string(today))])
+            run._crm_each(due, lambda plan: plan._run(today))
+        self.env['crm.cron.run']._crm_run('crm_service.ir_cron_crm_service_plan', body)
         return True
 
-    def _run_isolated(self, today):
-        """One plan in a savepoint of its own: a plan that fails is logged and left
-        for the next run, and the others are created all the same."""
-        try:
-            with self.env.cr.savepoint():
-                self._run(today)
-        except Exception:
-            _logger.exception('Service plan %s (id %s) could not run; the other plans went on',
-                              self.name, self.id)
-            self.invalidate_cache()
+    def _plan_recipient(self):
+        """Who the plan's activity goes to: its assignee, else (archived) the service
+        team's manager, else a service manager."""
+        self.ensure_one()
+        return self.env['res.users']._crm_active_recipient(
+            [self.user_id, self.team_id.manager_id], 'crm_service.group_crm_service_manager')
 
     def _run(self, today):
         self.ensure_one()
         due = fields.Date.from_string(self.next_date)
-        if self.last_run_date == self.next_date:
-            return
+        if self.last_run_date == self.next_date or fields.Date.from_string(
+                self.next_date) > today:   # done meanwhile by another run
+            return False
         self._check_interval()  # a plan stored before the bounds existed
         if self.action == 'ticket':
             self.env['crm.service.ticket'].create({
@@ -119,7 +121,8 @@ class CrmServicePlan(models.Model):
                 'partner_id': self.partner_id.id, 'contact_id': self.contact_id.id,
                 'type_id': self.type_id.id, 'team_id': self.team_id.id, 'channel': 'visit',
                 # a salesperson assignee: the team's rule picks the handler
-                'user_id': self.user_id.id if self.user_id._crm_is_service_agent() else False,
+                'user_id': self.user_id.id if self.user_id.active
+                and self.user_id._crm_is_service_agent() else False,
                 'description': self.note, 'plan_id': self.id,
             })
         else:
@@ -127,7 +130,8 @@ class CrmServicePlan(models.Model):
                 'res_model_id': self.env['ir.model']._get('res.partner').id,
                 'res_id': self.partner_id.id,
                 'activity_type_id': self.env.ref('mail.mail_activity_data_call').id,
-                'user_id': self.user_id.id, 'date_deadline': fields.Date.to_string(due),
+                'user_id': self._plan_recipient().id or self.env.uid,
+                'date_deadline': fields.Date.to_string(due),
                 'summary': _('Service plan due: %s') % self.name, 'note': self.note or '',
             })
         following = self._next(due)

@@ -203,9 +203,15 @@ class CrmServiceTicketSla(models.Model):
     # ------------------------------------------------------------------ cron
     @api.model
     def _sla_to_warn(self):
-        """Handled open tickets close to a deadline whose handler was not warned yet."""
-        return self.sudo().search(self._sla_domains()['due_soon']
-                                  + [('sla_warned_at', '=', False), ('user_id', '!=', False)])
+        """Handled open tickets whose warning time has passed (their deadline is less
+        than the warning window away, or already past when no run warned in time:
+        late rather than never) and whose handler was not warned yet."""
+        soon = fields.Datetime.to_string(self.env['crm.clock'].now()
+                                         + timedelta(hours=self._sla_warning_hours()))
+        return self.sudo().search([
+            ('state', 'in', OPEN_STATES), ('sla_warned_at', '=', False), ('user_id', '!=', False),
+            '|', '&', ('started_at', '=', False), ('response_deadline', '<=', soon),
+            '&', ('started_at', '!=', False), ('resolve_deadline', '<=', soon)])
 
     @api.model
     def _sla_to_notify(self):
@@ -217,27 +223,59 @@ class CrmServiceTicketSla(models.Model):
 
     @api.model
     def _cron_sla_check(self):
-        """Warn the handler once before a breach (activity), and the team's service
-        manager once after it. What the notices say is read in one pass before any is
-        created: each activity subscribes its user, which empties the ORM cache."""
-        now = self.env['crm.clock'].now_str()
-        warn = self._sla_to_warn()
-        notices = [(ticket.id, ticket.user_id.id, _('SLA deadline close: %s') % ticket.number,
-                    _('Ticket %s reaches its SLA deadline in %.1f working hours.')
-                    % (ticket.number, ticket.sla_hours_left)) for ticket in warn]
-        self._sla_notify(notices)
-        grant(warn, 'action_write').write({'sla_warned_at': now})
-        breached = self._sla_to_notify()
-        notices = [(ticket.id, ticket.team_id.manager_id.id, _('SLA breached: %s') % ticket.number,
-                    _('Ticket %s (handler: %s) missed its SLA deadline.')
-                    % (ticket.number, ticket.user_id.name or _('nobody')))
-                   for ticket in breached if ticket.team_id.manager_id]
-        self._sla_notify(notices)
-        body = _('SLA breached; the service manager has been notified.')
-        for ticket_id in breached.ids:
-            self.sudo().browse(ticket_id).message_post(body=body, subtype='mail.mt_note')
-        grant(breached, 'action_write').write({'sla_breach_notified_at': now})
+        """Warn the handler once before a breach (activity; late if the runs missed the
+        window), and the team's service manager once after it. Each ticket in a
+        savepoint of its own, committed one by one (``crm.cron.run``): one that fails is
+        recorded on the run and tried again by the next run. Reminders never go to an
+        archived user (``_sla_recipient``)."""
+        def body(run):
+            now = self.env['crm.clock'].now_str()
+            run._crm_each(self._sla_to_warn(), lambda t: t._sla_warn(now))
+            run._crm_each(self._sla_to_notify(), lambda t: t._sla_notify_breach(now))
+        self.env['crm.cron.run']._crm_run('crm_service.ir_cron_crm_service_sla', body)
         return True
+
+    def _sla_recipient(self, candidates):
+        """The first active user of ``candidates``, else the ticket team's service
+        manager, else a service manager."""
+        self.ensure_one()
+        return self.env['res.users']._crm_active_recipient(
+            list(candidates) + [self.sudo().team_id.manager_id],
+            'crm_service.group_crm_service_manager')
+
+    def _sla_warn(self, now):
+        """The handler's warning (False when it was given meanwhile)."""
+        self.ensure_one()
+        ticket = self.sudo()
+        if ticket.sla_warned_at or ticket.state not in OPEN_STATES:
+            return False
+        hours = ticket.sla_hours_left
+        if hours >= 0:
+            note = _('Ticket %s reaches its SLA deadline in %.1f working hours.') % (
+                ticket.number, hours)
+        else:
+            note = _('Ticket %s passed its SLA deadline %.1f working hours ago.') % (
+                ticket.number, -hours)
+        user = ticket._sla_recipient([ticket.user_id])
+        if user:
+            self._sla_notify([(ticket.id, user.id, _('SLA deadline close: %s') % ticket.number,
+                               note)])
+        grant(ticket, 'action_write').write({'sla_warned_at': now})
+
+    def _sla_notify_breach(self, now):
+        """The service manager's breach notice (False when it was given meanwhile)."""
+        self.ensure_one()
+        ticket = self.sudo()
+        if ticket.sla_breach_notified_at:
+            return False
+        manager = ticket._sla_recipient([])
+        if manager:
+            self._sla_notify([(ticket.id, manager.id, _('SLA breached: %s') % ticket.number,
+                               _('Ticket %s (handler: %s) missed its SLA deadline.')
+                               % (ticket.number, ticket.user_id.name or _('nobody')))])
+        ticket.message_post(body=_('SLA breached; the service manager has been notified.'),
+                            subtype='mail.mt_note')
+        grant(ticket, 'action_write').write({'sla_breach_notified_at': now})
 
     @api.model
     def _sla_notify(self, notices):

@@ -8,3 +8,5 @@ from . import test_views
 from . import test_ticket_scope
 from . import test_guard_privilege
 from . import test_guard_reading
+from . import test_service_cron_failures
+from . import test_sla_cron_crash

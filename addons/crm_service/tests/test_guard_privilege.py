@@ -133,9 +133,14 @@ class TestEscalation(ServiceCase):
         # a plan stored before the bounds existed
         self.env.cr.execute('UPDATE crm_service_plan SET interval_number = 2147483647 WHERE id = %s', (bad.id,))
         bad.invalidate_cache()
-        with self.assertLogs('odoo.addons.crm_service.models.crm_service_plan', 'ERROR') as logs:
+        with self.assertLogs('odoo.addons.crm_sales.models.crm_cron_run', 'ERROR') as logs:
             self.assertTrue(self.env['crm.service.plan']._cron_run_plans())
         self.assertIn('坏计划', logs.output[0])
+        # and the CRM administrator sees it on the job's run
+        run = self.env['crm.cron.run'].search([('key', '=', 'crm_service.ir_cron_crm_service_plan')],
+                                              limit=1)
+        self.assertEqual((run.state, run.failed_count), ('failed', 1))
+        self.assertEqual(run.line_ids.res_name, '坏计划')
         self.assertEqual((good.run_count, good.next_date), (1, '2026-07-12'))
         self.assertEqual((bad.run_count, bad.next_date), (0, '2026-06-12'))
 

@@ -1,12 +1,10 @@
 # -*- coding: utf-8 -*-
 """Follow-up reminders: when a customer's or a lead's next contact time falls due, its
 owner receives one e-mail (notice kind ``follow_up_due``), once per due time."""
-import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 
-_logger = logging.getLogger(__name__)
 
 #: due times older than this many days are not reminded any more (the first run after an
 #: upgrade does not mail a year of overdue follow-ups)
@@ -48,9 +46,10 @@ class CrmNotifyKindFollowUp(models.Model):
     @api.model
     def _cron_follow_up_reminders(self):
         """Mail the owners of the customers and leads whose next contact is due today
-        (crm.clock, the company's day) or overdue by at most a week, once per due time.
-        One failing record is logged and skipped; the others go out. Returns the number
-        of reminders sent."""
+        (crm.clock, the company's day) or overdue by at most a week, once per due time;
+        an owner who has left: the team leader, else a sales manager. Each record on its
+        own (``crm.cron.run``: a failing one is recorded, the others go out). Returns the
+        number of reminders sent."""
         if not self._crm_mail_on('follow_up_due'):
             return 0
         tz = self.env.user.tz or 'Asia/Shanghai'
@@ -59,26 +58,27 @@ class CrmNotifyKindFollowUp(models.Model):
         oldest = fields.Datetime.to_string(
             fields.Datetime.from_string(start) - timedelta(days=REMIND_LOOKBACK_DAYS))
         Log = self.env['crm.notify.log'].sudo()
-        sent = failed = 0
-        for model, domain in sorted(REMIND_MODELS.items()):
-            records = self.env[model].sudo().search(domain + [
-                ('next_contact_at', '>=', oldest), ('next_contact_at', '<', end),
-                ('user_id', '!=', False), ('user_id.active', '=', True)], order='next_contact_at, id')
-            sent_before = Log._crm_sent_keys('follow_up_due', records)
-            for record in records:
-                if (record.id, record.next_contact_at) in sent_before:
-                    continue
-                try:
-                    with self.env.cr.savepoint():
-                        if not Log._crm_claim('follow_up_due', record, record.next_contact_at,
-                                              record.user_id):
-                            continue
-                        record.with_context(tz=tz)._crm_send_notice(
-                            'follow_up_due', record.user_id, '_crm_follow_up_notice_values')
-                        sent += 1
-                except Exception:
-                    failed += 1
-                    _logger.exception('Follow-up reminder for %s,%s failed', model, record.id)
-        if failed:
-            _logger.warning('Follow-up reminders: %d sent, %d failed', sent, failed)
-        return sent
+
+        def body(run):
+            for model, domain in sorted(REMIND_MODELS.items()):
+                records = self.env[model].sudo().search(domain + [
+                    ('next_contact_at', '>=', oldest), ('next_contact_at', '<', end),
+                    ('user_id', '!=', False)], order='next_contact_at, id')
+                sent_before = Log._crm_sent_keys('follow_up_due', records)
+                due = records.filtered(lambda r: (r.id, r.next_contact_at) not in sent_before)
+                run._crm_each(due, lambda record: self._crm_remind_follow_up(record, tz))
+        run = self.env['crm.cron.run']._crm_run('crm_sales.ir_cron_crm_follow_up_reminders', body)
+        return run.done_count
+
+    @api.model
+    def _crm_remind_follow_up(self, record, tz):
+        """The reminder of ``record``'s due follow-up; False when there is nobody to
+        remind or it went out already."""
+        recipient = self.env['res.users']._crm_active_recipient(
+            [record.user_id, record.team_id.user_id])
+        if not recipient or not self.env['crm.notify.log'].sudo()._crm_claim(
+                'follow_up_due', record, record.next_contact_at, recipient):
+            return False
+        record.with_context(tz=tz)._crm_send_notice(
+            'follow_up_due', recipient, '_crm_follow_up_notice_values')
+        return True

@@ -85,6 +85,21 @@ class TestNotices(SalesCase):
         self.cron()
         self.assertEqual(len(self.new_mails(self.lina, subject)), 2, 'once per due time')
 
+    def test_an_owner_who_left_is_replaced_by_the_team_leader(self):
+        customer = self.due_customer('提醒测试离职有限公司')
+        subject = '跟进提醒：%s' % customer.display_name
+        # archived outside the CRM (crm_member's offboarding would hand her customers on)
+        self.env.cr.execute('UPDATE res_users SET active = false WHERE id = %s', (self.lina.id,))
+        self.lina.invalidate_cache()
+        self.cron()
+        self.assertFalse(self.new_mails(self.lina, subject), 'never to an archived user')
+        mail = self.new_mails(self.zhangwei, subject)
+        self.assertEqual(len(mail), 1, 'to the leader of the customer\'s team')
+        self.assertIn('张伟，你好：', mail.body_html)
+        run = self.env['crm.cron.run'].sudo().search(
+            [('key', '=', 'crm_sales.ir_cron_crm_follow_up_reminders')], order='id desc', limit=1)
+        self.assertGreaterEqual(run.done_count, 1, 'the run is recorded for administrators')
+
     def test_due_leads_are_reminded_not_invalid_ones(self):
         Lead = self.Lead.sudo(self.lina)
         leads = Lead.create({'name': '提醒测试线索甲', 'type': 'lead'}) | \

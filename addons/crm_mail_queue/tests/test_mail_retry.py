@@ -149,6 +149,19 @@ class TestMailRetry(MailQueueCase):
         self.assertEqual(self.cron(smtp_down=False)['sent'], 1)
         self.assertEqual(mail.state, 'sent')
 
+    def test_a_test_mail_that_goes_out_retries_every_failed_mail_at_the_next_run(self):
+        mail = self.failed_mail()
+        self.cron()
+        row = self.row(mail)
+        row.write({'state': 'failed'})
+        self.at(days=4)
+        admin = self.env.ref('crm_sales.user_crm_admin')
+        settings = self.env['crm.mail.settings'].sudo(admin).create({'test_address': 'it@yunfan.example.cn'})
+        settings.action_send_test()
+        self.assertEqual((row.state, dt(row.next_retry_at)), ('retrying', self.at(days=4)))
+        self.assertEqual(self.cron(smtp_down=False)['sent'], 1)
+        self.assertEqual(mail.state, 'sent')
+
     def test_recipients_read_as_written(self):
         """Names stay Chinese (not RFC 2047 "=?utf-8?b?…?=" as in the e-mail's headers)."""
         mail = self.failed_mail(email_to='=?utf-8?b?6ZKx57uP55CG?= <qian@customer.example.cn>',

@@ -249,18 +249,30 @@ class CrmServiceTicketSla(models.Model):
         ticket = self.sudo()
         if ticket.sla_warned_at or ticket.state not in OPEN_STATES:
             return False
-        hours = ticket.sla_hours_left
-        if hours >= 0:
-            note = _('Ticket %s reaches its SLA deadline in %.1f working hours.') % (
-                ticket.number, hours)
-        else:
-            note = _('Ticket %s passed its SLA deadline %.1f working hours ago.') % (
-                ticket.number, -hours)
         user = ticket._sla_recipient([ticket.user_id])
         if user:
-            self._sla_notify([(ticket.id, user.id, _('SLA deadline close: %s') % ticket.number,
-                               note)])
+            summary, note = ticket.with_context(lang=user.lang)._sla_warn_texts()
+            self._sla_notify([(ticket.id, user.id, summary, note)])
         grant(ticket, 'action_write').write({'sla_warned_at': now})
+
+    def _sla_warn_texts(self):
+        """(summary, note) of the handler's warning, in this environment's language
+        (the recipient's, whoever triggered the check)."""
+        hours = self.sla_hours_left
+        if hours >= 0:
+            note = _('Ticket %s reaches its SLA deadline in %.1f working hours.') % (
+                self.number, hours)
+        else:
+            note = _('Ticket %s passed its SLA deadline %.1f working hours ago.') % (
+                self.number, -hours)
+        return _('SLA deadline close: %s') % self.number, note
+
+    def _sla_breach_texts(self):
+        """(summary, note) of the manager's breach notice, in this environment's
+        language."""
+        return (_('SLA breached: %s') % self.number,
+                _('Ticket %s (handler: %s) missed its SLA deadline.')
+                % (self.number, self.user_id.name or _('nobody')))
 
     def _sla_notify_breach(self, now):
         """The service manager's breach notice (False when it was given meanwhile)."""
@@ -270,9 +282,8 @@ class CrmServiceTicketSla(models.Model):
             return False
         manager = ticket._sla_recipient([])
         if manager:
-            self._sla_notify([(ticket.id, manager.id, _('SLA breached: %s') % ticket.number,
-                               _('Ticket %s (handler: %s) missed its SLA deadline.')
-                               % (ticket.number, ticket.user_id.name or _('nobody')))])
+            summary, note = ticket.with_context(lang=manager.lang)._sla_breach_texts()
+            self._sla_notify([(ticket.id, manager.id, summary, note)])
         ticket.message_post(body=_('SLA breached; the service manager has been notified.'),
                             subtype='mail.mt_note')
         grant(ticket, 'action_write').write({'sla_breach_notified_at': now})

@@ -78,3 +78,18 @@ class TestSla(ServiceCase):
         self.assertIn('SLA', alert.summary)
         self.assertEqual(len(self.activities(ticket, self.agent1)), 1)
         self.assertEqual(ticket.sla_breach_notified_at, '2026-06-15 03:30:00')
+
+    def test_warnings_are_in_the_recipients_language_whoever_runs_the_check(self):
+        ticket = self.make_ticket(priority='1')
+        ticket.sudo(self.manager).action_assign(user_id=self.agent1.id)
+        self.assertEqual((self.agent1.lang, self.manager.lang), ('zh_CN', 'zh_CN'))
+        Ticket = self.env['crm.service.ticket'].with_context(lang='en_US')  # the scheduler
+        self.set_clock('2026-06-15 02:00:00')
+        Ticket._cron_sla_check()
+        warning = self.activities(ticket, self.agent1)
+        self.assertEqual(warning.summary, 'SLA 即将到期：%s' % ticket.number)
+        self.assertIn('工单', warning.note)
+        self.set_clock('2026-06-15 03:30:00')
+        Ticket._cron_sla_check()
+        self.assertEqual(self.activities(ticket, self.manager).summary,
+                         '已超出 SLA：%s' % ticket.number)

@@ -72,10 +72,16 @@ class CrmDemo(models.AbstractModel):
     @api.model
     def _archive_stock_demo_users(self):
         """Odoo's demo logins ("YourCompany, Demo User", "Demo Portal User") are not
-        people of the demo company: archived with their partners."""
+        people of the demo company: archived with their partners, and the mails Odoo's
+        demo queued for them only (calendar invitations) cancelled."""
         for xmlid in STOCK_DEMO_USERS:
             user = self.env.ref(xmlid, raise_if_not_found=False)
             if user and user.active:
                 partner = user.partner_id
                 user.write({'active': False})
                 partner.write({'active': False})
+                self.env['mail.mail'].sudo().search([
+                    ('state', 'in', ('outgoing', 'exception')),
+                    ('recipient_ids', 'in', partner.ids)]).filtered(
+                    lambda mail: mail.recipient_ids <= partner and not mail.email_to).write(
+                    {'state': 'cancel'})

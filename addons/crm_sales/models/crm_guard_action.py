@@ -74,13 +74,23 @@ class CrmGuard(models.AbstractModel):
     @api.model
     def _clean_client_context(self, context):
         """``context`` without the defaults no client may send (see
-        ``_forbidden_default_names``)."""
+        ``_forbidden_default_names``), nor a ``force_company`` that is not one of the
+        user's companies."""
         if not isinstance(context, dict):
             return context
         forbidden = self._forbidden_default_names()
-        return {k: v for k, v in context.items()
-                if not (isinstance(k, str) and k.startswith('default_')
-                        and k[8:] in forbidden)}
+        clean = {k: v for k, v in context.items()
+                 if not (isinstance(k, str) and k.startswith('default_')
+                         and k[8:] in forbidden)}
+        if 'force_company' in clean and not self._is_own_company(clean['force_company']):
+            del clean['force_company']   # computes and sequences of a company not one's own
+        return clean
+
+    @api.model
+    def _is_own_company(self, value):
+        """True if ``value`` is the id of one of the current user's companies."""
+        return isinstance(value, int) and not isinstance(value, bool) and \
+            value in self.env['res.users'].sudo().browse(self.env.uid).company_ids.ids
 
     @api.model
     def _check_mail_gateway_call(self, method):

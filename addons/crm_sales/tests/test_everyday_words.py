@@ -86,6 +86,11 @@ class TestChineseWords(SalesCase):
                 self.assertFalse(user.active, xmlid)
         names = self.env['res.partner'].search([]).mapped('display_name')
         self.assertFalse([n for n in names if re.search('YourCompany|Demo User|Demo Portal', n)])
+        # nor Odoo's demo mails to them (a failed-mail list would show "Demo User")
+        stock = self.env.ref('base.partner_demo', raise_if_not_found=False)
+        if stock:
+            self.assertFalse(self.env['mail.mail'].sudo().search([
+                ('state', 'in', ('outgoing', 'exception')), ('recipient_ids', 'in', stock.ids)]))
 
 
 class TestExport(SalesCase):

@@ -122,6 +122,14 @@ class TestTrustBoundary(SalesCase):
         clean = Guard._clean_client_context({'default_is_deal': True, 'default_name': 'x',
                                              'lang': 'zh_CN'})
         self.assertEqual(clean, {'default_name': 'x', 'lang': 'zh_CN'})
+        own = self.lina.company_id.id
+        Guard = Guard.sudo(self.lina)
+        for forged in (True, own + 999, 'x', [own]):
+            self.assertNotIn('force_company', Guard._clean_client_context({'force_company': forged}))
+        self.assertEqual(Guard._clean_client_context({'force_company': own}), {'force_company': own})
+        # what that context broke: a contract number from the sequence (integer = boolean)
+        self.env['ir.sequence'].sudo(self.lina).with_context(
+            Guard._clean_client_context({'force_company': True})).next_by_code('crm.customer.code')
 
     def test_mail_gateway_entry_points_are_not_for_users(self):
         with self.assertRaises(AccessError):

@@ -11,10 +11,14 @@ Goal: logging on within 1.3x of logging off. The figures of each pair are printe
 the ratio; the rows logged are counted to show the work was done.
 
     CRM_TEST_DB=audit CRM_BENCH_DB=audit_bench scripts/bench.sh tests/benchmarks/bench_audit.py
+    BENCH_AUDIT_CASES=import scripts/bench.sh tests/benchmarks/bench_audit.py   (one case)
 """
+import os
 import time
 
 import benchlib
+
+CASES = os.environ.get('BENCH_AUDIT_CASES', 'bulk,singles,creates,import').split(',')
 
 N_CUSTOMERS = 5000
 N_SINGLE = 300
@@ -107,44 +111,51 @@ def main(argv):
             return m
 
         # warm-up (registry, caches), not measured
-        Partner.browse(ids).write({'customer_level_id': levels[1].id})
-        Partner.browse(ids).write({'customer_level_id': levels[0].id})
+        if 'bulk' in CASES or 'singles' in CASES:
+            Partner.browse(ids).write({'customer_level_id': levels[1].id})
+            Partner.browse(ids).write({'customer_level_id': levels[0].id})
+        if 'import' in CASES:
+            batch('import batch warm-up', 'warm')
         results = []
-        set_logging(env, rule, False)
-        off = bulk('bulk write 5,000, logging off')
-        before = count_logs(env)
-        set_logging(env, rule, True)
-        on = bulk('bulk write 5,000, logging on')
-        after = count_logs(env)
-        results.append(('bulk write of %d customers' % N_CUSTOMERS, off, on, after[0] - before[0],
-                        after[1] - before[1]))
+        if 'bulk' in CASES:
+            set_logging(env, rule, False)
+            off = bulk('bulk write 5,000, logging off')
+            before = count_logs(env)
+            set_logging(env, rule, True)
+            on = bulk('bulk write 5,000, logging on')
+            after = count_logs(env)
+            results.append(('bulk write of %d customers' % N_CUSTOMERS, off, on, after[0] - before[0],
+                            after[1] - before[1]))
 
-        set_logging(env, rule, False)
-        off = singles('%d single writes, logging off' % N_SINGLE, 0)
-        before = count_logs(env)
-        set_logging(env, rule, True)
-        on = singles('%d single writes, logging on' % N_SINGLE, N_SINGLE)
-        after = count_logs(env)
-        results.append(('%d one-record writes' % N_SINGLE, off, on, after[0] - before[0],
-                        after[1] - before[1]))
+        if 'singles' in CASES:
+            set_logging(env, rule, False)
+            off = singles('%d single writes, logging off' % N_SINGLE, 0)
+            before = count_logs(env)
+            set_logging(env, rule, True)
+            on = singles('%d single writes, logging on' % N_SINGLE, N_SINGLE)
+            after = count_logs(env)
+            results.append(('%d one-record writes' % N_SINGLE, off, on, after[0] - before[0],
+                            after[1] - before[1]))
 
-        set_logging(env, rule, False)
-        off = creates('%d creations, logging off' % N_SINGLE, 'off')
-        before = count_logs(env)
-        set_logging(env, rule, True)
-        on = creates('%d creations, logging on' % N_SINGLE, 'on')
-        after = count_logs(env)
-        results.append(('%d creations' % N_SINGLE, off, on, after[0] - before[0],
-                        after[1] - before[1]))
+        if 'creates' in CASES:
+            set_logging(env, rule, False)
+            off = creates('%d creations, logging off' % N_SINGLE, 'off')
+            before = count_logs(env)
+            set_logging(env, rule, True)
+            on = creates('%d creations, logging on' % N_SINGLE, 'on')
+            after = count_logs(env)
+            results.append(('%d creations' % N_SINGLE, off, on, after[0] - before[0],
+                            after[1] - before[1]))
 
-        set_logging(env, rule, False)
-        off = batch('import batch of %d + %d, logging off' % (N_BATCH, N_BATCH), 'off')
-        before = count_logs(env)
-        set_logging(env, rule, True)
-        on = batch('import batch of %d + %d, logging on' % (N_BATCH, N_BATCH), 'on')
-        after = count_logs(env)
-        results.append(('import batch of %d customers + contacts' % N_BATCH, off, on,
-                        after[0] - before[0], after[1] - before[1]))
+        if 'import' in CASES:
+            set_logging(env, rule, False)
+            off = batch('import batch of %d + %d, logging off' % (N_BATCH, N_BATCH), 'off')
+            before = count_logs(env)
+            set_logging(env, rule, True)
+            on = batch('import batch of %d + %d, logging on' % (N_BATCH, N_BATCH), 'on')
+            after = count_logs(env)
+            results.append(('import batch of %d customers + contacts' % N_BATCH, off, on,
+                            after[0] - before[0], after[1] - before[1]))
 
         print('\n== Audit trail: logging on vs off (goal: on within 1.3x of off) ==')
         for title, off, on, logs, lines in results:

@@ -184,7 +184,13 @@ async function crawlRole(browser, login, seen) {
         const button = page.locator(`.o_cp_switch_buttons button[data-view-type="${type}"]:not(.active)`);
         if (await button.count()) {
           await button.first().click();
-          await page.waitForSelector(`.o_view_manager_content .o_${type}_view`);
+          // a loaded machine (module tests beside) may take long: name the screen if it never comes
+          const shown = await page.waitForSelector(`.o_view_manager_content .o_${type}_view`,
+            { timeout: 90000 }).then(() => true, () => false);
+          if (!shown) {
+            problems.push(`${where}: the ${type} view did not render`);
+            continue;
+          }
           await check(page, `${where} (${type})`, problems);
         }
       }

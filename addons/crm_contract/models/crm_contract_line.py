@@ -35,9 +35,12 @@ class CrmContractLine(models.Model):
     @api.onchange('product_id')
     def _onchange_product_id(self):
         if self.product_id:
-            self.list_price = self.product_id.lst_price
+            prices = self.product_id._crm_prices(
+                self.contract_id.partner_id, {self.product_id.id: self.quantity or 1.0},
+                self.contract_id.sign_date or None)[self.product_id.id]
+            self.list_price = prices['list_price']
             if not self.price_unit:
-                self.price_unit = self.product_id.lst_price
+                self.price_unit = prices['price']
 
     @api.constrains('quantity', 'price_unit', 'list_price', 'subtotal')
     def _check_values(self):
@@ -71,10 +74,18 @@ class CrmContractLine(models.Model):
         self._check_computed(vals)
         if vals.get('contract_id'):
             self._check_contract_draft(self.env['crm.contract'].browse(vals['contract_id']))
-        if vals.get('product_id') and 'list_price' not in vals:
-            vals['list_price'] = self.env['product.product'].browse(vals['product_id']).lst_price
-        if vals.get('product_id') and 'price_unit' not in vals:
-            vals['price_unit'] = vals.get('list_price', 0.0)
+        if vals.get('product_id'):
+            vals = dict(vals)
+            product = self.env['product.product'].browse(vals['product_id'])
+            product._crm_check_sellable()
+            if 'list_price' not in vals or 'price_unit' not in vals:
+                contract = self.env['crm.contract'].browse(vals.get('contract_id'))
+                prices = product._crm_prices(
+                    contract.partner_id, {product.id: vals.get('quantity', 1.0)},
+                    contract.sign_date or None)[product.id]
+                price = vals.get('list_price', prices['price'])
+                vals.setdefault('list_price', prices['list_price'])
+                vals.setdefault('price_unit', price)
         line = super(CrmContractLine, self).create(vals)
         line.contract_id._crm_sync_amount()
         return line
@@ -82,6 +93,8 @@ class CrmContractLine(models.Model):
     @api.multi
     def write(self, vals):
         self._check_computed(vals)
+        if vals.get('product_id'):
+            self.env['product.product'].browse(vals['product_id'])._crm_check_sellable()
         self._check_contract_draft(self.mapped('contract_id'))
         if vals.get('contract_id'):
             self._check_contract_draft(self.env['crm.contract'].browse(vals['contract_id']))

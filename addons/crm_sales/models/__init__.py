@@ -31,6 +31,7 @@ from . import res_users_crm_role
 from . import res_users_crm_scope
 from . import res_users_home
 from . import crm_lead_opportunity
+from . import product_product
 from . import crm_lead_product_line
 from . import crm_lead_share
 from . import res_partner_share

@@ -34,8 +34,10 @@ class CrmLeadProductLine(models.Model):
     @api.onchange('product_id')
     def _onchange_product_id(self):
         if self.product_id:
-            self.list_price = self.product_id.lst_price
-            self.offer_price = self.product_id.lst_price
+            prices = self.product_id._crm_prices(
+                self.lead_id.partner_id, {self.product_id.id: self.quantity or 1.0})
+            self.list_price = prices[self.product_id.id]['list_price']
+            self.offer_price = prices[self.product_id.id]['price']
 
     @api.constrains('quantity', 'offer_price', 'list_price')
     def _check_amounts(self):
@@ -50,16 +52,24 @@ class CrmLeadProductLine(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
-        if vals.get('product_id') and ('list_price' not in vals or 'offer_price' not in vals):
+        if vals.get('product_id'):
             product = self.env['product.product'].browse(vals['product_id'])
-            vals.setdefault('list_price', product.lst_price)
-            vals.setdefault('offer_price', vals['list_price'])
+            product._crm_check_sellable()
+            if 'list_price' not in vals or 'offer_price' not in vals:
+                lead = self.env['crm.lead'].browse(vals.get('lead_id'))
+                prices = product._crm_prices(
+                    lead.partner_id, {product.id: vals.get('quantity', 1.0)})[product.id]
+                price = vals.get('list_price', prices['price'])
+                vals.setdefault('list_price', prices['list_price'])
+                vals.setdefault('offer_price', price)
         line = super(CrmLeadProductLine, self).create(vals)
         line.lead_id._crm_sync_planned_revenue()
         return line
 
     @api.multi
     def write(self, vals):
+        if vals.get('product_id'):
+            self.env['product.product'].browse(vals['product_id'])._crm_check_sellable()
         leads = self.mapped('lead_id')
         res = super(CrmLeadProductLine, self).write(vals)
         (leads | self.mapped('lead_id'))._crm_sync_planned_revenue()

@@ -114,8 +114,9 @@ class AuditlogLogLine(models.Model):
 
     @api.model_cr
     def init(self):
-        self.env.cr.execute("""CREATE INDEX IF NOT EXISTS auditlog_log_line_crm_log_idx
-                                   ON auditlog_log_line (log_id)""")
+        # OCA indexes log_id already (auditlog_log_line_log_id_index): a second index
+        # made every line's insert pay twice
+        self.env.cr.execute('DROP INDEX IF EXISTS auditlog_log_line_crm_log_idx')
 
     def _compute_crm_readable(self):
         for line in self:

@@ -42,6 +42,11 @@ SKIPPED_FIELDS = {'id', 'create_uid', 'create_date', 'write_uid', 'write_date', 
                   'message_last_post', 'message_bounce', 'message_main_attachment_id',
                   'name_normalized', 'phone_normalized', 'mobile_normalized', 'color',
                   'partner_gid', 'is_crm_scoped'}
+# mirrors recomputed from fields that are logged (the parent company, the owner, the
+# team): logging them would repeat each change, and double an import's lines
+SKIPPED_FIELDS |= {'commercial_partner_id', 'commercial_company_name',
+                   'commercial_partner_country_id', 'partner_share', 'crm_owner_id',
+                   'crm_team_id', 'is_crm_customer'}
 
 
 class AuditlogRule(models.Model):

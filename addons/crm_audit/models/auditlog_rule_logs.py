@@ -89,7 +89,7 @@ class AuditlogRule(models.Model):
             changes = []
             for fname in sorted(set(old) | set(new)):
                 meta = fields_meta.get(fname)
-                if not meta:
+                if not meta or fname == 'id':
                     continue
                 before, after = old.get(fname, False), new.get(fname, False)
                 if method == 'write' and before == after:
@@ -158,15 +158,17 @@ class AuditlogRule(models.Model):
                  for log_id, row in zip(log_ids, rows)
                  for meta, before, after, old_text, new_text in row[5]]
         if lines:
+            # who and when are the log's (user_id, create_date): a line's create_uid /
+            # write_uid would add two foreign-key checks per line, half the cost of an
+            # import's tens of thousands of lines
             cr.execute("""
                 INSERT INTO auditlog_log_line (log_id, field_id, old_value, new_value,
-                                               old_value_text, new_value_text, create_uid,
-                                               write_uid, create_date, write_date)
-                SELECT l, f, o, n, ot, nt, %s, %s, now() at time zone 'UTC',
-                       now() at time zone 'UTC'
+                                               old_value_text, new_value_text,
+                                               create_date, write_date)
+                SELECT l, f, o, n, ot, nt, now() at time zone 'UTC', now() at time zone 'UTC'
                   FROM unnest(%s::int[], %s::int[], %s::text[], %s::text[], %s::text[],
                               %s::text[]) AS v(l, f, o, n, ot, nt)""",
-                       (uid, uid, [l[0] for l in lines], [l[1] for l in lines],
+                       ([l[0] for l in lines], [l[1] for l in lines],
                         [l[2] for l in lines], [l[3] for l in lines], [l[4] for l in lines],
                         [l[5] for l in lines]))
         return log_ids

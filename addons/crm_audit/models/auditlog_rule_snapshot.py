@@ -5,9 +5,10 @@
 the read overrides of every module; for the full snapshot of an import's or a cron's
 thousands of records that costs more than the change itself. Plain stored columns are
 read in one query here and formatted as ``read()`` formats them (dates as strings,
-many2one as (id, name) with the names from one ``name_get`` per comodel); the other
-fields (x2many, related or computed ones still waiting for their recomputation) go
-through ``read()``."""
+many2one as (id, name) with the names from one ``name_get`` per comodel), plain
+many2many lists in one query per relation table (ids in ascending order; as superuser
+``read()`` would give the same ids); the other fields (related or computed ones still
+waiting for their recomputation, many2many with a domain) go through ``read()``."""
 from odoo import api, models
 
 PLAIN_TYPES = ('char', 'text', 'html', 'selection', 'integer', 'float', 'monetary',
@@ -24,8 +25,11 @@ class AuditlogRule(models.Model):
             return {rid: {} for rid in records.ids}
         recs = records.sudo().with_context(prefetch_fields=False, active_test=False)
         plain = [n for n in names if self._crm_snapshot_plain(recs, recs._fields[n])]
-        others = [n for n in names if n not in plain]
+        lists = [n for n in names if self._crm_snapshot_list(recs._fields[n])]
+        others = [n for n in names if n not in plain and n not in lists]
         result = {rid: {'id': rid} for rid in recs.ids}
+        for name in lists:
+            self._crm_snapshot_relation(recs, recs._fields[name], result)
         if others:
             for row in recs.read(others, load='_classic_read'):
                 result[row['id']].update(row)
@@ -38,6 +42,21 @@ class AuditlogRule(models.Model):
         return field.store and field.column_type and field.type in PLAIN_TYPES \
             and not field.translate and not field.inherited and field.name != 'id' \
             and not (field.compute and records._recompute_check(field))
+
+    @api.model
+    def _crm_snapshot_list(self, field):
+        return field.type == 'many2many' and field.store and not field.compute \
+            and not field.inherited and not field.domain and field.relation \
+            and field.column1 and field.column2
+
+    @api.model
+    def _crm_snapshot_relation(self, records, field, result):
+        self.env.cr.execute('SELECT "%s", "%s" FROM "%s" WHERE "%s" IN %%s ORDER BY 1, 2' % (
+            field.column1, field.column2, field.relation, field.column1), (tuple(records.ids),))
+        for rid in records.ids:
+            result[rid][field.name] = []
+        for rid, value in self.env.cr.fetchall():
+            result[rid][field.name].append(value)
 
     @api.model
     def _crm_snapshot_columns(self, records, names, result):

@@ -62,6 +62,22 @@ class TestChangeLog(SalesCase):
             lambda l: l.field_id.name == 'customer_level_id')
         self.assertEqual(level.new_value_text, self.level_b.with_context(lang='zh_CN').name)
 
+    def test_an_imported_contact_logs_what_was_given_not_its_mirrors(self):
+        Partner = self.zh(self.lina)['res.partner']
+        customer = Partner._crm_create_batch([
+            {'name': '审计导入客户丙', 'is_company': True, 'customer': True}])
+        contact = Partner._crm_create_batch([
+            {'name': '审计导入联系人', 'parent_id': customer.id, 'mobile': '13900001111'}])
+        created = self.logs_of(contact)
+        fields_logged = set(created.line_ids.mapped('field_id.name'))
+        self.assertTrue({'name', 'parent_id', 'mobile'} <= fields_logged)
+        # the company, owner and team a contact takes from its customer are not repeated
+        self.assertFalse(fields_logged & {'id', 'commercial_partner_id', 'crm_owner_id',
+                                          'crm_team_id', 'commercial_company_name'})
+        mobile = created.line_ids.filtered(lambda l: l.field_id.name == 'mobile')
+        self.assertEqual((mobile.user_id, mobile.log_date), (self.lina, created.create_date),
+                         'a line shows who and when from its log')
+
     def test_the_button_shows_this_records_changes_only(self):
         self.mine.sudo(self.lina).write({'phone': '021-5555 0001'})
         self.theirs.sudo(self.yanglei).write({'phone': '020-5555 0002'})

@@ -42,6 +42,8 @@ Grants of the project (name: who gives it, what it lets through):
   action-only values a model's own ``create`` / ``write`` fills in (a timestamp).
 * ``no_mail``: actions posting a notice whose kind the CRM administrator switched off
   (``crm.notify.kind``); ``res.partner._notify`` sends no e-mail for the message.
+* ``held_reply``: crm_service, the note of a reply held for staff; ``mail.message.write``
+  drops the recipients the mail gateway writes on it.
 * ``acting_uid``: ``acting()``; the id of the user who acts, kept across ``sudo()`` so
   that what an action writes as superuser (the operation log) names the real user
   (``acting_uid()``). It lets nothing through.

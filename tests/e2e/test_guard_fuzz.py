@@ -206,6 +206,13 @@ def build_world(admin, rpc):
     if admin.call('ir.model', 'search_count', [('model', '=', 'crm.custom.field')]):
         admin_own['crm.custom.field'] = rpc('zhoutao').call('crm.custom.field', 'create', {
             'name': 'E2E 守卫字段%s' % tag.strip(), 'target': 'customer', 'field_type': 'char'})
+    # crm_product: a product of the catalogue, which only the CRM administrator edits
+    if admin.call('ir.module.module', 'search_count',
+                  [('name', '=', 'crm_product'), ('state', '=', 'installed')]):
+        tmpl = rpc('zhoutao').call('product.template', 'create', {
+            'name': 'E2E 守卫产品%s' % tag.strip(), 'default_code': 'E2E-GUARD-%s' % tag.strip()})
+        admin_own['product.product'] = rpc('zhoutao').call(
+            'product.product', 'search', [('product_tmpl_id', '=', tmpl)])[0]
     return {'foreign': foreign, 'foreign_contact': foreign_contact, 'own': own, 'uid': uid,
             'admin_own': admin_own}
 

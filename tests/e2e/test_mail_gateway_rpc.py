@@ -64,10 +64,11 @@ def world(admin, rpc):
 
 
 def messages(admin, ticket):
-    """The ticket's messages that came by e-mail (not its tracking notes)."""
+    """The ticket's messages that came by e-mail (not its tracking notes; a held reply
+    is kept as an internal comment)."""
     return admin.call('mail.message', 'search_read',
                       [('model', '=', 'crm.service.ticket'), ('res_id', '=', ticket),
-                       ('message_type', '=', 'email')],
+                       ('message_type', 'in', ('email', 'comment'))],
                       ['body', 'subtype_id', 'author_id', 'message_id'], order='id')
 
 

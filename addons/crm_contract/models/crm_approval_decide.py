@@ -59,7 +59,11 @@ class CrmApprovalMixin(models.AbstractModel):
     # ------------------------------------------------------------------ labels
     @api.model
     def _crm_tier_label(self, review):
-        return _('tier %d (%s)') % (review.sequence, review.name or '') if review else ''
+        """"第 2 级（销售经理审批）" in this environment's language."""
+        if not review:
+            return ''
+        review = review.with_context(lang=self.env.lang)
+        return _('tier %d (%s)') % (review.sequence, review.name or '')
 
     @api.model
     def _crm_with_comment(self, text, comment):
@@ -84,20 +88,31 @@ class CrmApprovalMixin(models.AbstractModel):
                 'reviewed_date': rec._crm_now(), 'comment': comment or False,
                 'crm_turn': False})
             rec._crm_log('approve', review, comment=comment)
-            body = rec._crm_with_comment(_('%s approved %s') % (
-                self.env.user.name, rec._crm_tier_label(review)), comment)
             turn = rec._crm_ask_turn()
             if turn:
                 users = rec._crm_turn_users()
-                rec._crm_notify(body + _('. Next: %s, waiting for %s.') % (
-                    rec._crm_tier_label(turn), _(', ').join(users.mapped('name'))),
-                    rec._crm_concerned() | users, subject='request', kind='approval_request')
+                rec._crm_notify(rec._crm_approved_text(review, comment, turn, users),
+                                rec._crm_concerned() | users, subject='request',
+                                kind='approval_request')
             else:
-                rec._crm_notify(body + _('. Approval complete: %s is approved.')
-                                % rec.display_name, rec._crm_concerned(),
+                rec._crm_notify(rec._crm_approved_text(review, comment), rec._crm_concerned(),
                                 subject='approved', kind='approval_result')
                 rec._crm_approve_done()
         return True
+
+    def _crm_approved_text(self, review, comment, turn=None, users=None):
+        """The text of an approval (for ``_crm_notify``: written in the reader's
+        language), with the next tier when there is one."""
+        actor = self.env.user
+
+        def approved(self):
+            text = self._crm_with_comment(_('%s approved %s') % (
+                actor.name, self._crm_tier_label(review)), comment)
+            if turn:
+                return text + _('. Next: %s, waiting for %s.') % (
+                    self._crm_tier_label(turn), _(', ').join(users.mapped('name')))
+            return text + _('. Approval complete: %s is approved.') % self.display_name
+        return approved
 
     def _crm_approve_done(self):
         self.ensure_one()
@@ -120,10 +135,17 @@ class CrmApprovalMixin(models.AbstractModel):
                 'reviewed_date': rec._crm_now(), 'comment': reason, 'crm_turn': False})
             rec._crm_log('reject', review, comment=reason)
             rec._crm_back_to_draft(reason)
-            rec._crm_notify(_('%s rejected %s: %s. It goes back to draft.') % (
-                self.env.user.name, rec._crm_tier_label(review), reason), rec._crm_concerned(),
-                subject='rejected', kind='approval_result')
+            rec._crm_notify(rec._crm_rejected_text(review, reason), rec._crm_concerned(),
+                            subject='rejected', kind='approval_result')
         return True
+
+    def _crm_rejected_text(self, review, reason):
+        actor = self.env.user
+
+        def rejected(self):
+            return _('%s rejected %s: %s. It goes back to draft.') % (
+                actor.name, self._crm_tier_label(review), reason)
+        return rejected
 
     def _crm_back_to_draft(self, reason):
         self._crm_action_write({'state': 'draft', 'reject_reason': reason})
@@ -154,9 +176,13 @@ class CrmApprovalMixin(models.AbstractModel):
         self._crm_log('return', review, comment=reason, targets=previous.reviewer_ids)
         self._crm_ask_turn()
         users = self._crm_turn_users()
-        self._crm_notify(_('%s returned %s to %s: %s') % (
-            self.env.user.name, self._crm_tier_label(review), self._crm_tier_label(previous),
-            reason), self._crm_concerned() | users, subject='returned', kind='approval_request')
+        actor = self.env.user
+
+        def returned(self):
+            return _('%s returned %s to %s: %s') % (
+                actor.name, self._crm_tier_label(review), self._crm_tier_label(previous), reason)
+        self._crm_notify(returned, self._crm_concerned() | users, subject='returned',
+                         kind='approval_request')
 
     def _crm_return_to_submitter(self, review, reason):
         submitter = self.sudo().submitted_by_id
@@ -165,9 +191,13 @@ class CrmApprovalMixin(models.AbstractModel):
             'comment': reason, 'crm_turn': False})
         self._crm_log('return', review, comment=reason, targets=submitter)
         self._crm_back_to_draft(reason)
-        self._crm_notify(_('%s returned %s to the submitter %s: %s') % (
-            self.env.user.name, self._crm_tier_label(review), submitter.name, reason),
-            self._crm_concerned(), subject='returned', kind='approval_result')
+        actor = self.env.user
+
+        def returned(self):
+            return _('%s returned %s to the submitter %s: %s') % (
+                actor.name, self._crm_tier_label(review), submitter.name, reason)
+        self._crm_notify(returned, self._crm_concerned(), subject='returned',
+                         kind='approval_result')
 
     # ------------------------------------------------------------------ hand over / add
     @api.multi
@@ -183,9 +213,8 @@ class CrmApprovalMixin(models.AbstractModel):
                 'reviewer_ids': [(3, self.env.uid), (4, user.id)]})
             rec._crm_add_review_users(user)
             rec._crm_log('handover', review, comment=comment, targets=user)
-            rec._crm_notify(rec._crm_with_comment(_('%s handed over %s to %s') % (
-                self.env.user.name, rec._crm_tier_label(review), user.name), comment), user,
-                subject='request', kind='approval_request')
+            rec._crm_notify(rec._crm_handover_text(review, user, comment), user,
+                            subject='request', kind='approval_request')
         return True
 
     @api.multi
@@ -200,7 +229,22 @@ class CrmApprovalMixin(models.AbstractModel):
             grant(review.sudo(), 'approval').write({'reviewer_ids': [(4, user.id)]})
             rec._crm_add_review_users(user)
             rec._crm_log('add', review, comment=comment, targets=user)
-            rec._crm_notify(rec._crm_with_comment(_('%s added %s to the reviewers of %s') % (
-                self.env.user.name, user.name, rec._crm_tier_label(review)), comment), user,
-                subject='request', kind='approval_request')
+            rec._crm_notify(rec._crm_added_text(review, user, comment), user,
+                            subject='request', kind='approval_request')
         return True
+
+    def _crm_handover_text(self, review, user, comment):
+        actor = self.env.user
+
+        def handed_over(self):
+            return self._crm_with_comment(_('%s handed over %s to %s') % (
+                actor.name, self._crm_tier_label(review), user.name), comment)
+        return handed_over
+
+    def _crm_added_text(self, review, user, comment):
+        actor = self.env.user
+
+        def added(self):
+            return self._crm_with_comment(_('%s added %s to the reviewers of %s') % (
+                actor.name, user.name, self._crm_tier_label(review)), comment)
+        return added

@@ -5,6 +5,7 @@ from odoo.tools.misc import formatLang
 
 from odoo.addons.crm_sales.grant import grant, granted, strip_grant
 from odoo.addons.crm_sales.models.crm_guard import MAX_NUMBER
+from odoo.addons.crm_sales.models.mail_thread import partners_by_lang
 
 
 class CrmApprovalMixin(models.AbstractModel):
@@ -188,30 +189,51 @@ class CrmApprovalMixin(models.AbstractModel):
                                  author_id=self.env.user.partner_id.id)
 
     def _crm_notify(self, body, users=None, subject=None, kind=None):
-        """The one chatter message of an approval step, by the user who acted; the
-        ``users`` concerned (the submitter, the next reviewers) get it in their inbox
-        and by e-mail, never the user who acted. ``subject``: a key of
-        ``_crm_approval_subject`` (the e-mail's subject names the document);
+        """The chatter message of an approval step, by the user who acted; the ``users``
+        concerned (the submitter, the next reviewers) and the followers get it in their
+        inbox and by e-mail, never the user who acted, each in their own language:
+        one message when they all read the same language (else one per language,
+        each to its readers). ``body``: the text, or a function of the record that
+        writes it with ``_()`` (``def body(self): return _(...)``), called with the
+        readers' language in the context. ``subject``: a key of
+        ``_crm_approval_subject_text`` (the e-mail's subject names the document);
         ``kind``: the ``crm.notify.kind`` whose switch decides whether it is mailed
-        (switched off: inbox and chatter only)."""
+        (switched off: inbox and chatter only). Nobody concerned: a note in the acting
+        user's language."""
         partners = (users or self.env['res.users']).filtered('active').mapped('partner_id')
         partners -= self.env.user.partner_id
+        write = body if callable(body) else (lambda record: body)
         # e-mails go out with the mail queue, not inside the reviewer's click
         record = self.sudo().with_context(mail_notify_force_send=False)
         if kind and not self.env['crm.notify.kind']._crm_mail_on(kind):
             record = grant(record, 'no_mail')
-        record.message_post(
-            body=body, author_id=self.env.user.partner_id.id, message_type='comment',
-            subtype='mail.mt_comment' if partners else 'mail.mt_note',
-            partner_ids=partners.ids,
-            subject=subject and self._crm_approval_subject(subject, partners) or None)
+        if not partners:
+            groups = {self._crm_actor_lang(): partners}
+        else:
+            readers = partners | self._crm_comment_followers() - self.env.user.partner_id
+            groups = partners_by_lang(readers, self._crm_actor_lang())
+        several = len(groups) > 1
+        for lang in sorted(groups):
+            text = self.with_context(lang=lang)
+            if several:
+                # each message to its readers only, not to the followers of discussions
+                subtype, recipients = 'mail.mt_note', groups[lang]
+            else:
+                subtype, recipients = 'mail.mt_comment' if partners else 'mail.mt_note', partners
+            record.with_context(lang=lang).message_post(
+                body=write(text), author_id=self.env.user.partner_id.id, message_type='comment',
+                subtype=subtype, partner_ids=recipients.ids,
+                subject=subject and text._crm_approval_subject_text(subject) or None)
 
-    def _crm_approval_subject(self, key, partners):
-        """The subject of an approval e-mail, e.g. "合同已审批通过：HT2026060001 …", in
-        the language of its recipients (the acting user's when they differ)."""
-        langs = set(partners.mapped('lang')) - {False}
-        lang = langs.pop() if len(langs) == 1 else (self.env.lang or self.env.user.lang)
-        return self.with_context(lang=lang)._crm_approval_subject_text(key)
+    def _crm_comment_followers(self):
+        """The partners following this document's discussions (mailed with them)."""
+        comment = self.env.ref('mail.mt_comment')
+        return self.sudo().message_follower_ids.filtered(
+            lambda f: comment in f.subtype_ids).mapped('partner_id')
+
+    def _crm_actor_lang(self):
+        """The language of the acting user (an XML-RPC call sends none)."""
+        return self.env.lang or self.env.user.lang or 'zh_CN'
 
     def _crm_approval_subject_text(self, key):
         doc = self.env['ir.model']._get(self._name).name or self._description
@@ -253,16 +275,22 @@ class CrmApprovalMixin(models.AbstractModel):
         reviews = grant(self, 'approval', 'no_bus').request_validation()
         if not reviews:
             self._crm_log('submit')
-            self._crm_notify(_('Submitted by %s; no approval is needed.') % self.env.user.name,
-                             subject='approved')
+            actor = self.env.user
+
+            def submitted(self):
+                return _('Submitted by %s; no approval is needed.') % actor.name
+            self._crm_notify(submitted, subject='approved')
             return self._crm_approve_done()
         self._crm_prepare_reviews(reviews.sudo())
         turn = self._crm_ask_turn()
         self._crm_log('submit', turn)
         users = self._crm_turn_users()
-        self._crm_notify(_('%s submitted it for approval: %s waits for %s.') % (
-            self.env.user.name, self._crm_tier_label(turn),
-            _(', ').join(users.mapped('name'))), users, subject='request', kind='approval_request')
+        actor = self.env.user
+
+        def submitted(self):
+            return _('%s submitted it for approval: %s waits for %s.') % (
+                actor.name, self._crm_tier_label(turn), _(', ').join(users.mapped('name')))
+        self._crm_notify(submitted, users, subject='request', kind='approval_request')
         return True
 
     def _crm_prepare_reviews(self, reviews):

@@ -47,3 +47,4 @@ from . import res_partner_operation_log
 from . import crm_lead_operation_log
 from . import crm_cron_run
 from . import res_users_recipient
+from . import crm_todo_digest

@@ -101,11 +101,17 @@ class MailThread(models.AbstractModel):
         return mails
 
     def _crm_send_notice_mail(self, partners, values):
-        """One e-mail (no chatter message) to ``partners``, with the CRM's notice body."""
+        """One e-mail (no chatter message) to ``partners``, with the CRM's notice body;
+        its Reply-To is the record's (``message_get_reply_to``)."""
         body = self.env['ir.qweb'].render('crm_sales.mail_assignment_body', values)
         body = body.decode('utf-8') if isinstance(body, bytes) else body
         mail = {'subject': values['subject'], 'body_html': body, 'auto_delete': True,
                 'recipient_ids': [(4, pid) for pid in partners.ids]}
+        # replies go where the record's replies go (its alias, a service team's...),
+        # else to the catch-all as any mail without a record
+        reply_to = self.sudo().message_get_reply_to([self.id], default=False).get(self.id)
+        if reply_to:
+            mail['reply_to'] = reply_to
         if values['author'] and values['author'].email:
             mail.update(author_id=values['author'].partner_id.id, email_from=values['author'].email_formatted)
         return self.env['mail.mail'].sudo().create(mail)

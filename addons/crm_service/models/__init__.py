@@ -14,3 +14,4 @@ from . import crm_service_plan
 from . import res_partner
 from . import crm_todo
 from . import res_users
+from . import mail_message

@@ -8,12 +8,23 @@ customer (an address of one of its contacts), its followers and staff (internal 
 A reply from anyone else who is known (e.g. a contact of another customer holding a
 forwarded mail) is *held*: kept in the chatter as a note marked as held (staff only, no
 one notified, the customer never gets it), the ticket is not reopened, and its handler
-(else the team's leader) gets an activity. An unknown sender is refused."""
+(else the team's leader) gets an activity. An unknown sender is refused. The held note is
+an internal comment that lists no recipients (not the contacts the sender put in To / Cc)
+and keeps its attachments on itself: no portal user reads it, by the ticket nor as a
+recipient (Odoo hides internal comments from non-employees).
+
+Replies to a ticket's mails go to its team's alias (``message_get_reply_to``), so that they
+thread into the ticket and reach the team, not the catch-all."""
+from email.utils import formataddr
+
 from odoo import _, api, models
 from odoo.exceptions import UserError
 from odoo.tools import email_split, html2plaintext, html_escape
 
-from odoo.addons.crm_sales.grant import privileged
+from odoo.addons.crm_sales.grant import grant, privileged
+
+# marks the gateway's post of a held reply (``_crm_hold_reply``); an object no client can send
+HELD = object()
 
 
 class CrmServiceTicketMail(models.Model):
@@ -79,6 +90,28 @@ class CrmServiceTicketMail(models.Model):
             'recipient_ids': [(6, 0, contact.ids)], 'partner_ids': [(6, 0, contact.ids)]})
         return self.env['mail.mail'].sudo().browse(mail_id)
 
+    @api.model
+    def message_get_reply_to(self, res_ids, default=None):
+        """The Reply-To of a ticket's mails: its team's alias ("<company> 技术支持组
+        <support@domain>"), else Odoo's (the catch-all). Only for the tickets the caller
+        may read (this method is public)."""
+        if not isinstance(res_ids, (list, tuple)) or not all(
+                i is None or isinstance(i, int) for i in res_ids):
+            raise UserError(_('Choose the tickets: give a list of ticket ids.'))
+        res = super(CrmServiceTicketMail, self).message_get_reply_to(res_ids, default=default)
+        domain = self.env['ir.config_parameter'].sudo().get_param('mail.catchall.domain')
+        ids = [i for i in res_ids if isinstance(i, int) and not isinstance(i, bool)]
+        if not domain or not ids or not self.check_access_rights('read', raise_exception=False):
+            return res
+        tickets = self.with_context(active_test=False).search([('id', 'in', ids)])
+        company = self.env.user.company_id.sudo().name or ''
+        for ticket in tickets.sudo():
+            team = ticket.team_id
+            if team.active and team.alias_name:
+                name = ('%s %s' % (company, team.name or '')).strip()
+                res[ticket.id] = formataddr((name, '%s@%s' % (team.alias_name, domain)))
+        return res
+
     @api.multi
     def _crm_reply_senders(self, msg):
         """(the partners whose address is exactly the sender's, those of them who may
@@ -109,6 +142,10 @@ class CrmServiceTicketMail(models.Model):
         the gateway posts ``msg`` after ``message_update`` returns, as a note (``internal``)
         that notifies nobody (no parent whose author would be told), marked as held."""
         msg['internal'] = True
+        # a comment (not an "email"): Odoo shows internal comments to employees only,
+        # whoever is the ticket's customer or among the mail's recipients
+        msg['message_type'] = 'comment'
+        msg['crm_held'] = HELD
         msg.pop('parent_id', None)
         who = '%s <%s>' % (sender.name, sender.email) if sender.email else sender.name
         banner = _('Held for staff: %s is not a contact of this ticket\'s customer nor a '
@@ -129,6 +166,20 @@ class CrmServiceTicketMail(models.Model):
                 'summary': _('Reply held: %s') % ticket.number,
                 'note': _('A reply from %s, who is not a contact of %s, was held in the chatter '
                           'of ticket %s.') % (who, ticket.partner_id.name, ticket.number)})
+
+    @api.multi
+    @api.returns('self', lambda value: value.id)
+    def message_post(self, *args, **kwargs):
+        """The gateway's post of a held reply (``_crm_hold_reply``) keeps its attachments
+        on the note (readable as the note is, by staff) and returns the note granted
+        ``held_reply``: the gateway's later write of the mail's To / Cc partners as its
+        recipients is dropped (``mail.message.write``)."""
+        held = kwargs.pop('crm_held', None) is HELD
+        message = super(CrmServiceTicketMail, self).message_post(*args, **kwargs)
+        if not held:
+            return message
+        message.sudo().attachment_ids.write({'res_model': 'mail.message', 'res_id': message.id})
+        return grant(message, 'held_reply')
 
     @api.multi
     def message_update(self, msg, update_vals=None):

@@ -97,9 +97,10 @@ class TestMailGatewayWhoMayReply(ServiceCase):
         return ticket
 
     def messages(self, ticket):
-        """The ticket's messages that came by e-mail (not its tracking notes)."""
+        """The ticket's messages that came by e-mail (not its tracking notes; a held
+        reply is kept as an internal comment)."""
         return self.env['mail.message'].search([('model', '=', ticket._name), ('res_id', '=', ticket.id),
-                                                ('message_type', '=', 'email')])
+                                                ('message_type', 'in', ('email', 'comment'))])
 
     def reply(self, sender, body, msgid, ref='held-first@customer-a.example.cn', **kw):
         return self.process(rfc822(sender, 'Re: 扫码枪无法连接 MES', body, msgid,

@@ -40,6 +40,8 @@ MATRIX = {
     'crm.notify.kind':           '---- ---- ---- ---- ----',
     'crm.notify.log':            '---- ---- ---- ---- ----',
     'crm.operation.log':         'r--- r--- r--- ---- ----',
+    'crm.quotation':             'rwcdp rwcdp r---p ----- -----',
+    'crm.quotation.line':        'rwcd rwcd r--- ---- ----',
     'crm.pool':                  'r--- r--- r--- ---- ----',
     'crm.pool.log':              'r--- r--- r--- ---- ----',
     'crm.pool.rule':             'r--- r--- r--- ---- ----',

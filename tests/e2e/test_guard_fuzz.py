@@ -200,6 +200,17 @@ def build_world(admin, rpc):
             records['crm.service.plan'] = admin.call('crm.service.plan', 'create', {
                 'name': 'E2E 守卫 %s客户回访%s' % (login, tag), 'partner_id': customer,
                 'user_id': admin.uid, 'next_date': '2030-01-01'})
+    # crm_quotation: for each of yanglei and lina a draft quote with one product line
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.quotation')]):
+        product = admin.ref('crm_sales.demo_product_cloud')
+        for records, login, team, customer in ((foreign, 'yanglei', south, foreign_customer),
+                                               (own, 'lina', east, own_customer)):
+            records['crm.quotation'] = admin.call('crm.quotation', 'create', {
+                'partner_id': customer, 'user_id': uid[login], 'team_id': team,
+                'title': 'E2E 守卫 %s报价%s' % (login, tag),
+                'line_ids': [(0, 0, {'product_id': product, 'quantity': 1})]})
+            records['crm.quotation.line'] = admin.call(
+                'crm.quotation', 'read', [records['crm.quotation']], ['line_ids'])[0]['line_ids'][0]
     # crm_custom_field: a field the CRM administrator (zhoutao) added, the only role that
     # works on custom fields
     admin_own = {}

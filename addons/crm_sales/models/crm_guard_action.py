@@ -15,6 +15,8 @@ from odoo.exceptions import AccessError
 from ..grant import granted, privileged
 from .crm_scope_mixin import SCOPE_FIELDS
 
+SEQUENCE_DATE_KEYS = ('ir_sequence_date', 'ir_sequence_date_range')
+
 
 def _is_empty(value):
     """A write value that sets nothing: False, '', 0, an empty list or x2many commands
@@ -75,7 +77,7 @@ class CrmGuard(models.AbstractModel):
     def _clean_client_context(self, context):
         """``context`` without the defaults no client may send (see
         ``_forbidden_default_names``), nor a ``force_company`` that is not one of the
-        user's companies."""
+        user's companies, nor the date a sequence numbers for."""
         if not isinstance(context, dict):
             return context
         forbidden = self._forbidden_default_names()
@@ -84,6 +86,10 @@ class CrmGuard(models.AbstractModel):
                          and k[8:] in forbidden)}
         if 'force_company' in clean and not self._is_own_company(clean['force_company']):
             del clean['force_company']   # computes and sequences of a company not one's own
+        for key in SEQUENCE_DATE_KEYS:
+            # the day a number is dated: a client would backdate contract and quote numbers
+            # (or crash the sequence with a value that is no date)
+            clean.pop(key, None)
         return clean
 
     @api.model

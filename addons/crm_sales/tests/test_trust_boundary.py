@@ -130,6 +130,10 @@ class TestTrustBoundary(SalesCase):
         # what that context broke: a contract number from the sequence (integer = boolean)
         self.env['ir.sequence'].sudo(self.lina).with_context(
             Guard._clean_client_context({'force_company': True})).next_by_code('crm.customer.code')
+        # nor may a client date a number: backdated, or a crash on a value that is no date
+        for forged in (True, '2001-01-01'):
+            clean = Guard._clean_client_context({'ir_sequence_date': forged, 'lang': 'zh_CN'})
+            self.assertEqual(clean, {'lang': 'zh_CN'})
 
     def test_mail_gateway_entry_points_are_not_for_users(self):
         with self.assertRaises(AccessError):

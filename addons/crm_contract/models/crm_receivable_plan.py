@@ -1,5 +1,6 @@
 # -*- coding: utf-8 -*-
 import datetime
+import re
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -29,7 +30,7 @@ class CrmReceivablePlan(models.Model):
 
     sequence = fields.Integer('Instalment', compute='_compute_sequence', store=True,
                               readonly=True)
-    name = fields.Char('Plan', compute='_compute_name')
+    name = fields.Char('Plan', compute='_compute_name', search='_search_name')
     contract_id = fields.Many2one('crm.contract', 'Contract', required=True, index=True,
                                   ondelete='cascade',
                                   auto_join=True)
@@ -61,6 +62,17 @@ class CrmReceivablePlan(models.Model):
     def _compute_name(self):
         for plan in self:
             plan.name = _('Instalment %d') % plan.sequence
+
+    def _search_name(self, operator, value):
+        """What is typed in an instalment picker: "2" / "第2期" (the instalment's number)
+        or the contract's number or name."""
+        if operator not in ('ilike', 'like', '=', '=ilike', '=like') \
+                or not isinstance(value, str) or not value.strip():
+            return []
+        number = re.match(r'^\s*(?:第|instalment)?\s*(\d{1,3})\s*期?\s*$', value, re.I)
+        if number:
+            return [('sequence', '=', int(number.group(1)))]
+        return [('contract_id', operator, value)]
 
     @api.multi
     def name_get(self):

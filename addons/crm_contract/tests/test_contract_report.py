@@ -68,6 +68,20 @@ class TestContractPrintout(ContractCase):
         return subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               check=True, timeout=120).stdout
 
+    def test_the_instalment_picker_finds_what_is_typed(self):
+        contract = self.make_contract(
+            180000, line_ids=[(0, 0, {'product_id': self.product.id, 'list_price': 100000,
+                                      'price_unit': 90000, 'quantity': 2})])
+        Plan = self.env['crm.receivable.plan'].sudo(self.lina).with_context(lang='zh_CN')
+        for amount, day in ((100000, '2026-07-01'), (80000, '2026-09-01')):
+            Plan.create({'contract_id': contract.id, 'amount': amount, 'date_planned': day})
+        mine = [('contract_id', '=', contract.id)]
+        for typed in ('2', '第2期', '第 2 期'):
+            found = Plan.name_search(typed, args=mine)
+            self.assertEqual([name for _id, name in found], ['第 2 期'], typed)
+        by_contract = Plan.name_search(contract.name, args=mine)
+        self.assertEqual(len(by_contract), 2, "the contract's number finds its instalments")
+
     def test_the_pdf_is_one_a_customer_signs(self):
         contract = self.make_contract(
             180000, customer_signer_id=self.contact.id,

@@ -26,6 +26,13 @@ class ResUsers(models.Model):
         return result
 
     @api.multi
+    def _crm_approval_models(self):
+        """The documents approved through ``crm.approval.mixin`` (contracts, payments and
+        any later module's, e.g. quotations): the record rules on reviews and tiers name
+        them through this, so a module adding a document needs no rule of its own."""
+        return self.env['tier.definition']._crm_approval_model_names()
+
+    @api.multi
     def _crm_partner_rule_domain(self, mode='read'):
         """A reviewer reads the customer of a document he is (or was) asked to review,
         whatever team the customer belongs to (``res.partner.crm_reviewer_user_ids``)."""

@@ -184,9 +184,17 @@ async function crawlRole(browser, login, seen) {
         const button = page.locator(`.o_cp_switch_buttons button[data-view-type="${type}"]:not(.active)`);
         if (await button.count()) {
           await button.first().click();
-          // a loaded machine (module tests beside) may take long: name the screen if it never comes
-          const shown = await page.waitForSelector(`.o_view_manager_content .o_${type}_view`,
-            { timeout: 90000 }).then(() => true, () => false);
+          // a loaded machine (module tests beside) may take long, and a click made while
+          // the previous screen still loads can be dropped: click once more, then name
+          // the screen if it never comes
+          const view = `.o_view_manager_content .o_${type}_view`;
+          let shown = await page.waitForSelector(view, { timeout: 30000 })
+            .then(() => true, () => false);
+          if (!shown && await button.count()) {
+            await button.first().click().catch(() => {});
+            shown = await page.waitForSelector(view, { timeout: 60000 })
+              .then(() => true, () => false);
+          }
           if (!shown) {
             problems.push(`${where}: the ${type} view did not render`);
             continue;

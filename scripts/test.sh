@@ -96,8 +96,9 @@ say "End-to-end tests over XML-RPC (tests/e2e)"
 rc=$?; [ $rc -ne 0 ] && failed+=("e2e tests")
 
 say "Browser tests in headless Chromium (tests/browser)"
-(cd "$ROOT" && timeout --kill-after=30 900 node --test --test-timeout=300000 --test-reporter=spec tests/browser/)
-rc=$?; [ $rc -ne 0 ] && failed+=("browser tests")
+(cd "$ROOT" && timeout --kill-after=30 900 node --test --test-timeout=300000 --test-reporter=spec tests/browser/) \
+  2>&1 | tee "$STATE/browser-tests-$DB.out"
+rc=${PIPESTATUS[0]}; [ $rc -ne 0 ] && failed+=("browser tests")
 
 say "Module tests (pytest-odoo), run beside the others:"
 wait $MODULES
@@ -111,6 +112,11 @@ server_errors() { grep -E " (ERROR|CRITICAL) " "$STATE/odoo-$DB-server.log" | gr
 if [ -n "$(server_errors)" ]; then
   say "Server errors logged during the tests (from $STATE/odoo-$DB-server.log):"
   server_errors | head -n 20 >&2
+fi
+# a failed browser test's error, again at the end (CI shows the end of the output)
+if [[ " ${failed[*]} " == *" browser tests "* ]]; then
+  say "Browser tests that failed (from $STATE/browser-tests-$DB.out):"
+  sed -n '/^✖ failing tests:/,$p' "$STATE/browser-tests-$DB.out" | head -n 80 >&2
 fi
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\033[31mFAILED: %s\033[0m\n' "${failed[*]}" >&2; exit 1

@@ -35,6 +35,15 @@ class TestChineseWords(SalesCase):
         self.env.cr.execute("SELECT count(*) FROM ir_translation WHERE lang = 'zh_CN' AND value LIKE '%刪%'")
         self.assertEqual(self.env.cr.fetchone()[0], 0)
 
+    def test_a_message_reads_the_same_whichever_module_says_it(self):
+        # Odoo 11 looks a code message up by its English text in any module: two
+        # modules translating "nobody" differently made the log read 无 or 无人 by chance
+        self.env.cr.execute("""
+            SELECT src, array_agg(DISTINCT module || ': ' || value) FROM ir_translation
+             WHERE lang = 'zh_CN' AND type = 'code' AND module LIKE 'crm%%' AND value != ''
+             GROUP BY src HAVING count(DISTINCT value) > 1""")
+        self.assertEqual(dict(self.env.cr.fetchall()), {})
+
     def customer_form(self):
         view = self.zh(self.lina)['res.partner'].fields_view_get(
             view_id=self.env.ref('crm_sales.res_partner_view_form_customer').id, view_type='form')

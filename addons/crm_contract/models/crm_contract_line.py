@@ -42,11 +42,13 @@ class CrmContractLine(models.Model):
             if not self.price_unit:
                 self.price_unit = prices['price']
 
-    @api.constrains('quantity', 'price_unit', 'list_price', 'subtotal')
+    @api.constrains('quantity', 'price_unit', 'list_price')
     def _check_values(self):
+        # the subtotal is checked as price x quantity: reading the computed field here
+        # would compute it for every line of the contract at each line's creation
         for line in self:
             line.contract_id._crm_check_size(line.price_unit, line.list_price, line.quantity,
-                                             line.subtotal)
+                                             line.price_unit * line.quantity)
             if line.quantity <= 0:
                 raise ValidationError(_('The quantity of %s must be greater than zero.')
                                       % line.product_id.display_name)

@@ -1,30 +1,18 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class CrmLeadProductLine(models.Model):
     """An opportunity's product line shows the customer's price-list price beside the
     list price and the offered price, and warns when the quantity exceeds the stock
     the ERP pushed."""
-    _inherit = 'crm.lead.product.line'
+    _name = 'crm.lead.product.line'
+    _inherit = ['crm.lead.product.line', 'crm.stock.line.mixin']
 
     pricelist_price = fields.Float(
         'Price-list Price', digits=(16, 2), readonly=True,
         help="Unit price of the customer's price list for this quantity when the line was "
              "priced (the list price when the customer has no price list).")
-    stock_qty = fields.Float('ERP Stock', related='product_id.crm_stock_qty', readonly=True,
-                             related_sudo=True)
-    stock_short = fields.Boolean(
-        'Short of Stock', compute='_compute_stock_short',
-        help='The quantity exceeds the stock the ERP last pushed.')
-
-    @api.depends('quantity', 'product_id')
-    def _compute_stock_short(self):
-        for line in self:
-            product = line.product_id.sudo()
-            line.stock_short = bool(product and product.crm_stock_synced_at and
-                                    line.quantity > product.crm_stock_qty)
-
     def _crm_line_prices(self, product, partner, quantity):
         return product._crm_prices(partner, {product.id: quantity or 1.0})[product.id]
 
@@ -47,15 +35,7 @@ class CrmLeadProductLine(models.Model):
         if self.offer_price == self.pricelist_price:
             self.offer_price = prices['price']
         self.pricelist_price = prices['price']
-        product = self.product_id.sudo()
-        if product.crm_stock_synced_at and self.quantity > product.crm_stock_qty:
-            return {'warning': {
-                'title': _('Short of stock'),
-                'message': _('%s: %s wanted, %s in stock (ERP, %s).') % (
-                    product.display_name, self.quantity, product.crm_stock_qty,
-                    fields.Datetime.to_string(fields.Datetime.context_timestamp(
-                        self, fields.Datetime.from_string(product.crm_stock_synced_at)))[:16]),
-            }}
+        return self._crm_stock_warning()
 
     # the price-list price is the server's: computed from the product, the customer and
     # the quantity on every create and on a change of product or quantity, never sent

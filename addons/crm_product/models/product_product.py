@@ -35,7 +35,9 @@ class ProductProduct(models.Model):
     # ------------------------------------------------------------------ extension points
     @api.multi
     def _crm_check_sellable(self):
-        for product in self.sudo():
+        # only the two fields read (the default prefetch reads every field of the
+        # products and their templates: most of the time of pricing a long quote)
+        for product in self.sudo().with_context(prefetch_fields=False):
             if not product.active or not product.sale_ok:
                 raise UserError(_('"%s" is off sale: it cannot be put on an opportunity, a '
                                   'quote or a contract.') % product.display_name)

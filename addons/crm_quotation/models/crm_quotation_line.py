@@ -79,11 +79,13 @@ class CrmQuotationLine(models.Model):
             if not self.price_unit:
                 self.price_unit = prices['price']
 
-    @api.constrains('quantity', 'price_unit', 'list_price', 'subtotal')
+    @api.constrains('quantity', 'price_unit', 'list_price')
     def _check_values(self):
+        # the subtotal is checked as price x quantity: reading the computed field here
+        # would compute it for every line of the quote at each line's creation
         for line in self:
             line.quotation_id._crm_check_size(line.price_unit, line.list_price, line.quantity,
-                                              line.subtotal)
+                                              line.price_unit * line.quantity)
             if line.quantity <= 0:
                 raise ValidationError(_('The quantity of %s must be greater than zero.')
                                       % line.product_id.display_name)
@@ -91,13 +93,27 @@ class CrmQuotationLine(models.Model):
                 raise ValidationError(_('The offered price of %s cannot be negative.')
                                       % line.product_id.display_name)
 
+    @api.model
+    def _crm_priced_values(self, price):
+        """Extension point: the line values taken from the pricing point's answer for one
+        product (``price``: a dict of ``product.product._crm_prices``), numbers only,
+        never from a client. A pricing module adds its own (crm_product_quotation: the
+        price-list price) and names them in ``_crm_priced_fields``."""
+        return {'list_price': float(price['list_price'] or 0.0),
+                'floor_price': float(price.get('floor_price') or 0.0)}
+
+    @api.model
+    def _crm_priced_fields(self):
+        """The line fields only the pricing (or their computation) writes."""
+        return PRICED_FIELDS
+
     def _crm_check_priced(self, vals):
         """Refuse ``vals`` setting a price only the pricing point gives (an unchanged
         value passes, as the web client may send it)."""
         if privileged(self) or not isinstance(vals, dict):
             return
         own = (granted(self, 'own_values') or {}).get(self._name, ())
-        names = [n for n in PRICED_FIELDS if n in vals and n not in own and (
+        names = [n for n in self._crm_priced_fields() if n in vals and n not in own and (
             not self or any(line[n] != vals[n] for line in self.sudo()))]
         if names and not self and all(not vals[n] for n in names):
             names = []
@@ -129,8 +145,7 @@ class CrmQuotationLine(models.Model):
             product._crm_check_sellable()
             prices = product._crm_prices(quote.partner_id, {product.id: vals.get('quantity', 1.0)},
                                          quote.date or None)[product.id]
-            priced = {'list_price': prices['list_price'],
-                      'floor_price': prices.get('floor_price') or 0.0}
+            priced = self._crm_priced_values(prices)
             if not vals.get('price_unit') and 'discount' not in vals:
                 vals = dict(vals, price_unit=prices['price'])
             self, vals = self._crm_own_values(vals, creating=True, **priced)

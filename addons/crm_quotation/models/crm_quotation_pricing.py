@@ -4,9 +4,6 @@ from odoo.exceptions import UserError
 
 from odoo.addons.crm_sales.grant import grant, granted
 
-#: line fields the pricing fills (never a client)
-PRICED = ('list_price', 'floor_price')
-
 
 class CrmQuotation(models.Model):
     """Pricing: every price of a quote comes from crm_sales' pricing point
@@ -63,14 +60,13 @@ class CrmQuotation(models.Model):
             if id(command) in new_ids and command[2].get('product_id') in prices:
                 values = dict(command[2])
                 price = prices[values['product_id']]
-                values['list_price'] = price['list_price']
-                values['floor_price'] = price.get('floor_price') or 0.0
+                values.update(Line._crm_priced_values(price))
                 if not values.get('price_unit') and 'discount' not in values:
                     values['price_unit'] = price['price']
                 command = (0, command[1], values)
             lines.append(command)
         mine = dict(granted(self, 'own_values') or {})
-        mine[Line._name] = tuple(set(mine.get(Line._name, ())) | set(PRICED))
+        mine[Line._name] = tuple(set(mine.get(Line._name, ())) | set(Line._crm_priced_fields()))
         return grant(self, own_values=mine), dict(vals, line_ids=lines)
 
     def _crm_reprice(self, lines=None):
@@ -79,34 +75,42 @@ class CrmQuotation(models.Model):
         lines, which also sets their stored discount and below-floor flag (the same
         formulas as ``_compute_discount`` / ``_compute_below_floor``); the quote's totals
         are then recomputed once."""
+        Line, Product = self.env['crm.quotation.line'], self.env['product.product']
         for rec in self:
-            todo = (lines or rec.line_ids).filtered(lambda l: l.quotation_id == rec)
+            # the lines' products and quantities only (the ORM would read every field of
+            # every line, and of their quote, for these two)
+            self.env.cr.execute(
+                'SELECT id, product_id, quantity FROM crm_quotation_line '
+                'WHERE quotation_id = %s AND (%s OR id = ANY(%s))',
+                (rec.id, lines is None, lines.ids if lines is not None else []))
+            todo = self.env.cr.fetchall()
             prices = rec._crm_prices_for(rec.partner_id, rec.date,
-                                         [(l.product_id, l.quantity) for l in todo])
-            rows = []
-            for line in todo:
-                price = prices.get(line.product_id.id)
+                                         [(Product.browse(p), q) for _id, p, q in todo])
+            ids, rows = [], []
+            for line_id, product_id, _quantity in todo:
+                price = prices.get(product_id)
                 if price:
-                    rows.append((line.id, float(price['list_price'] or 0.0),
-                                 float(price.get('floor_price') or 0.0)))
+                    ids.append(line_id)
+                    rows.append(Line._crm_priced_values(price))
             if not rows:
                 continue
+            # the column names come from the models' own code, never from a client
+            names = sorted(rows[0])
             self.env.cr.execute("""
                 UPDATE crm_quotation_line l
-                   SET list_price = v.list_price, floor_price = v.floor_price,
+                   SET {sets},
                        discount = CASE WHEN v.list_price > 0
                                        THEN round(((1 - l.price_unit / v.list_price) * 100)::numeric, 2)
                                        ELSE 0 END,
                        below_floor = (v.floor_price > 0 AND v.floor_price - l.price_unit *
                                       (1 - coalesce(q.discount, 0) / 100.0) > 0.005),
                        write_uid = %s, write_date = now() at time zone 'UTC'
-                  FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::float8[]) AS list_price,
-                               unnest(%s::float8[]) AS floor_price) v, crm_quotation q
-                 WHERE l.id = v.id AND q.id = l.quotation_id""",
-                                (self.env.uid, [r[0] for r in rows], [r[1] for r in rows],
-                                 [r[2] for r in rows]))
-            self.env['crm.quotation.line'].invalidate_cache(
-                ['list_price', 'floor_price', 'discount', 'below_floor'], [r[0] for r in rows])
+                  FROM (SELECT unnest(%s::int[]) AS id, {columns}) v, crm_quotation q
+                 WHERE l.id = v.id AND q.id = l.quotation_id""".format(
+                    sets=', '.join('%s = v.%s' % (n, n) for n in names),
+                    columns=', '.join('unnest(%%s::float8[]) AS %s' % n for n in names)),
+                [self.env.uid, ids] + [[row[n] for row in rows] for n in names])
+            Line.invalidate_cache(names + ['discount', 'below_floor'], ids)
             quote = rec.sudo()
             for name in ('amount_list', 'amount_lines', 'amount_total', 'discount_total',
                          'below_floor'):

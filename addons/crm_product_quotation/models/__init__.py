@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import crm_quotation
+from . import crm_quotation_line

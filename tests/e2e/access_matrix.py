@@ -56,6 +56,8 @@ MATRIX = {
     'crm.report.pool':           'r--- r--- r--- ---- ----',
     'crm.report.product':        'r--- r--- r--- ---- ----',
     'crm.report.receivable':     'r--- r--- r--- ---- ----',
+    'crm.report.quotation':      'r--- r--- r--- ---- ----',
+    'crm.report.quotation.product': 'r--- r--- r--- ---- ----',
     'crm.report.service':        'r--- r--- r--- r--- ----',
     'crm.role.scope':            'r--- r--- r--- ---- ----',
     'crm.sales.target':          'r--- rwcd r--- ---- ----',

@@ -58,9 +58,11 @@ class CrmReportsXlsx(models.AbstractModel):
         """Write a table at ``row``: ``headers``, ``rows`` (lists of values) and the kind
         of each column ('text', 'money' (in the company currency), 'number' (2 decimals),
         'int', 'pct', or a ratio: ('pct', numerator
-        column, denominator column) or ('growth', column, base column)); the totals row
-        sums the money and int columns (SUM formulas with their value) and gives a ratio
-        column the ratio of those columns' totals, never a sum. Returns the row after the
+        column, denominator column) or ('growth', column, base column), or an average:
+        ('avg', weight column), 2 decimals, e.g. average days over the column counting
+        the records averaged); the totals row sums the money and int columns (SUM formulas
+        with their value), gives a ratio column the ratio of those columns' totals and an
+        average column the average weighted by its weight column, never a sum. Returns the row after the
         table. ``chart`` = (workbook, type, value column, title) adds a chart of that
         column against the first column to the right of the table."""
         fmt = self._formats
@@ -72,7 +74,7 @@ class CrmReportsXlsx(models.AbstractModel):
         first = row + 1
         for r, values in enumerate(rows, first):
             for col, value in enumerate(values):
-                kind = 'pct' if kinds[col][0] == 'growth' else kinds[col][0]
+                kind = {'growth': 'pct', 'avg': 'number'}.get(kinds[col][0], kinds[col][0])
                 if kind == 'text' or value is None or value == '' or value is False:
                     sheet.write(r, col, value if value not in (None, False) else '', fmt['text'])
                 else:
@@ -89,6 +91,15 @@ class CrmReportsXlsx(models.AbstractModel):
                 if kind[0] in ('money', 'int', 'number'):
                     formula = '=%s' % column_sql(col) if rows else '=0'
                     sheet.write_formula(end, col, formula, fmt[kind[0] + '_total'], column_sum(col))
+                elif kind[0] == 'avg' and rows:
+                    weight = kind[1]
+                    weights = column_sum(weight)
+                    value = (sum((values[col] or 0) * (values[weight] or 0) for values in rows)
+                             / float(weights)) if weights else ''
+                    sheet.write_formula(end, col, '=IF(%s=0,"",SUMPRODUCT(%s:%s,%s:%s)/%s)' % (
+                        column_sql(weight), self._cell(first, col), self._cell(last, col),
+                        self._cell(first, weight), self._cell(last, weight), column_sql(weight)),
+                        fmt['number_total'], value)
                 elif len(kind) == 3 and rows:
                     part, base = kind[1], kind[2]
                     total, base_total = column_sum(part), column_sum(base)
@@ -141,7 +152,10 @@ class CrmReportsXlsx(models.AbstractModel):
         """A read_group of ``model`` by ``groupby`` as a table; ``measures`` =
         [(field, kind)]. A ratio measure of the model (``_ratio_measures``, in %) is
         written as a fraction in percent format; with its numerator and denominator among
-        the measures, its total is the ratio of their totals."""
+        the measures, its total is the ratio of their totals. An average measure
+        (``group_operator='avg'``) given the kind ('avg', weight field), the weight field
+        among the measures (the count of the records it averages), is empty where a group
+        has nothing to average and its total is the weighted average."""
         Model = self.env[model]
         if title:
             sheet.write(row, 0, title, self._formats['total'])
@@ -152,13 +166,18 @@ class CrmReportsXlsx(models.AbstractModel):
         headers = [Model._fields[groupby].get_description(self.env)['string']] + [
             Model._fields[m].get_description(self.env)['string'] for m in names]
         kinds, ratios = ['text'], Model._ratio_measures
+        averages = set()
         for name, kind in measures:
             parts = ratios.get(name, ())
             if parts and all(p in names for p in parts):
                 kind = ('pct',) + tuple(names.index(p) + 1 for p in parts)
+            elif isinstance(kind, tuple) and kind[0] == 'avg':
+                kind = ('avg', names.index(kind[1]) + 1)
+                averages.add(name)
             kinds.append(kind)
         value = lambda g, m: ((g[m] / 100.0 if g[m] is not False else None) if m in ratios
-                              else g[m] or 0)
+                              else (g[m] if g[m] not in (False, None) else None)
+                              if m in averages else g[m] or 0)
         rows = [[self._label(model, groupby, g[groupby])] + [value(g, m) for m in names]
                 for g in groups]
         return self._write_table(sheet, row, headers, rows, kinds, chart=chart, freeze=freeze)

@@ -43,8 +43,7 @@ ANALYZE of the my-turn sub-select, of each list query and of its count are print
 The script checks that the shipped path and the baselines give the same answers; it
 prints the 0.5 s goal but never asserts times.
 
-    CRM_TEST_DB=qbench CRM_BENCH_DB=qbench_bench \\
-        scripts/bench.sh tests/benchmarks/bench_quotation_scale.py
+    scripts/bench.sh tests/benchmarks/bench_quotation_scale.py
     (sizes: CRM_BENCH_QUOTES, CRM_BENCH_QUOTE_LINES_TOTAL, CRM_BENCH_QUOTE_CUSTOMERS,
      CRM_BENCH_QUOTE_PRODUCTS)
 """

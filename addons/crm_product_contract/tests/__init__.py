@@ -1,2 +1,3 @@
 # -*- coding: utf-8 -*-
 from . import test_contract_prices
+from . import test_order_history

@@ -9,7 +9,7 @@
     'author': 'CRM Team',
     'development_status': 'Beta',
     'maintainers': ['crm-team'],
-    'depends': ['crm_sales', 'crm_contract', 'mail', 'product'],
+    'depends': ['crm_sales', 'crm_contract', 'mail', 'portal', 'product'],
     'data': [
         'security/crm_quotation_security.xml',
         'security/ir.model.access.csv',
@@ -17,6 +17,8 @@
         'data/ir_cron_data.xml',
         'report/crm_quotation_report.xml',
         'report/crm_quotation_templates.xml',
+        'data/mail_template_data.xml',
+        'views/quotation_link_templates.xml',
         'wizard/crm_quotation_decline_views.xml',
         'views/crm_quotation_views.xml',
         'views/crm_lead_views.xml',

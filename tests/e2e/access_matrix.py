@@ -44,6 +44,8 @@ MATRIX = {
     'crm.operation.log':         'r--- r--- r--- ---- ----',
     'crm.quotation':             'rwcdp rwcdp r---p ----- -----',
     'crm.quotation.line':        'rwcd rwcd r--- ---- ----',
+    'crm.quotation.link.attempt': '---- ---- ---- ---- ----',
+    'crm.quotation.token':       '---- ---- ---- ---- ----',
     'crm.pool':                  'r--- r--- r--- ---- ----',
     'crm.pool.log':              'r--- r--- r--- ---- ----',
     'crm.pool.rule':             'r--- r--- r--- ---- ----',

@@ -23,11 +23,15 @@ MISSING = '999999999'
 BAD_IDS = ('abc', '-1', '0', HUGE, MISSING)
 CONVERTERS = {'qweb-pdf': ('html', 'pdf'), 'qweb-html': ('html',), 'xlsx': ('xlsx',)}
 # the model behind a route's <int:...> argument
-ARG_MODELS = {'ticket_id': 'crm.service.ticket'}
+ARG_MODELS = {'ticket_id': 'crm.service.ticket', 'quotation_id': 'crm.quotation'}
+# path arguments that are not ids (a quote link's token): a value of the right shape
+OTHER_ARGS = re.compile(r'<(?:string:)?(\w+)>')
+OTHER_VALUES = {'token': 'f' * 32}
 TRACEBACK = re.compile(r'Traceback \(most recent call last\)|File "/')
 POST_FORMS = {'/my/tickets/new': [{'subject': 'E2E 路由工单', 'type_id': t} for t in ('abc', '-1', HUGE, '')],
               'reply': [{'message': 'E2E 路由回复'}],
-              'feedback': [{'satisfaction': '1', 'comment': 'E2E 路由评价'}]}
+              'feedback': [{'satisfaction': '1', 'comment': 'E2E 路由评价'}],
+              'answer': [{'decision': 'accept', 'name': 'E2E 路由', 'comment': 'E2E 路由答复'}]}
 
 
 class Sessions(object):
@@ -159,6 +163,8 @@ def _requests(path, methods, login, records, reports):
     if path == '/report/download':   # its data: a JSON list [url, type] made by the client
         return [('GET', '/report/download?data=%s&token=1' % quote(d), None, None, [])
                 for d in ('abc', '["/report/html/x/abc", "qweb-html"]', '[1]')]
+    path = OTHER_ARGS.sub(lambda m: OTHER_VALUES.get(m.group(1), 'x'), path) \
+        if '<converter>' not in path else path
     arg = re.search(r'<int:(\w+)>', path)
     if not arg:
         return [(verb, path, form, None, []) for form in forms]
@@ -230,6 +236,8 @@ def test_every_route_and_report_as_every_role(admin, rpc, records, reports):
     assert any(r['report_name'] == 'crm_contract.report_crm_contract' for r in reports), reports
     tickets = sorted(records['crm.service.ticket'][1])
     before = _ratings(admin, tickets)
+    quotes = sorted(records['crm.quotation'][1])
+    quote_states = admin.call('crm.quotation', 'read', quotes, ['state']) if quotes else []
 
     visitors = Sessions()
 
@@ -262,4 +270,10 @@ def test_every_route_and_report_as_every_role(admin, rpc, records, reports):
         new = _ratings(admin, [ticket])[ticket]
         if ticket not in readable_by_someone and old != new:
             problems.append('ticket %s rated by a role that cannot read it: %s -> %s' % (ticket, old, new))
+    # nobody answered a quote: the links the routes were tried with are wrong
+    for old in quote_states:
+        new = admin.call('crm.quotation', 'read', [old['id']], ['state'])[0]
+        if new['state'] != old['state']:
+            problems.append('quote %s answered through a route: %s -> %s' % (
+                old['id'], old['state'], new['state']))
     assert not problems, '%d problems:\n%s' % (len(problems), '\n'.join(problems[:60]))

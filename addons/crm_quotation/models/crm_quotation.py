@@ -192,7 +192,7 @@ class CrmQuotation(models.Model):
         return super(CrmQuotation, self)._crm_action_fields() + (
             'number', 'revision', 'reference', 'state', 'submitted_by_id', 'submitted_at',
             'approved_at', 'reject_reason', 'root_id', 'previous_id', 'crm_review_user_ids',
-            'sent_at', 'closed_at', 'customer_comment',
+            'sent_at', 'closed_at', 'customer_comment', 'customer_signer', 'answered_online',
             # computed (stored, no inverse): only their computation writes them
             'amount_list', 'amount_lines', 'discount_total', 'below_floor')
 

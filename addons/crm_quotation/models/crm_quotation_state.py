@@ -14,6 +14,12 @@ class CrmQuotation(models.Model):
     closed_at = fields.Datetime('Answered on', readonly=True, copy=False,
                                 help='When the customer accepted or declined it.')
     customer_comment = fields.Text("Customer's Answer", readonly=True, copy=False)
+    customer_signer = fields.Char(
+        'Answered by', readonly=True, copy=False,
+        help='The name the customer gave when answering through the customer link.')
+    answered_online = fields.Boolean(
+        'Answered Online', readonly=True, copy=False,
+        help='The customer answered through the customer link (else staff recorded it).')
 
     def _crm_start_action(self, states, message):
         """Common start of a state change: the user may act and write these quotes,
@@ -29,10 +35,12 @@ class CrmQuotation(models.Model):
     @api.multi
     def action_send(self):
         """Mark approved quotes as sent to the customer: from now on they are frozen
-        (a change is a new version, "Revise")."""
+        (a change is a new version, "Revise"), and their customer link answers
+        (``customer_url``; "Send by E-mail" mails it and calls this)."""
         self._crm_start_action(('approved',), _('"%s" is not approved: only an approved '
                                                 'quotation is sent to the customer.'))
         self._crm_check_still_valid()
+        self._crm_ensure_token()
         for rec in self:
             rec._crm_action_write({'state': 'sent', 'sent_at': rec._crm_now()})
             rec._crm_post(_('Sent to the customer by %s.') % self.env.user.name)
@@ -79,11 +87,18 @@ class CrmQuotation(models.Model):
             'context': {'default_quotation_id': self.id},
         }
 
-    def _crm_answer(self, state, comment, text):
+    def _crm_answer(self, state, comment, text=None, signer=False):
+        """The customer's answer (``accepted`` / ``declined``), written by the action
+        that checked who answers and the state: by staff (``action_accept`` /
+        ``action_decline``, ``text`` posted by them) or by the customer through the
+        link (``signer``: the name they typed; ``_crm_customer_answer`` posts it)."""
         self.ensure_one()
         self._crm_action_write({'state': state, 'closed_at': self._crm_now(),
-                                'customer_comment': comment or False})
-        self._crm_post(text + (_(': %s') % comment if comment else '.'))
+                                'customer_comment': comment or False,
+                                'customer_signer': signer or False,
+                                'answered_online': bool(signer)})
+        if text:
+            self._crm_post(text + (_(': %s') % comment if comment else '.'))
 
     @api.multi
     def action_cancel(self):

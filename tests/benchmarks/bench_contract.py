@@ -24,7 +24,6 @@ prints the 0.5 s goal of the issue but never asserts times.
     (sizes: CRM_BENCH_CONTRACTS, CRM_BENCH_PAYMENTS, CRM_BENCH_CONTRACT_CUSTOMERS)
 """
 import os
-import statistics
 import sys
 import time
 
@@ -45,11 +44,6 @@ STATE_SQL = """CASE WHEN g %% 100 < 55 THEN 'approved' WHEN g %% 100 < 70 THEN '
                     WHEN g %% 100 < 93 THEN 'superseded' ELSE 'cancelled' END"""
 
 
-def rate(rows, seconds):
-    return '%d rows in %.1f s (%s rows/s)' % (rows, seconds,
-                                               '{:,.0f}'.format(rows / max(seconds, 1e-9)))
-
-
 class Data(object):
     """What the measurements need: the reviewer, the big customer, review counts."""
 
@@ -60,20 +54,13 @@ def insert_data(env):
     cr = env.cr
     ref = env.ref
     d = Data()
-    d.zhangwei = ref('crm_sales.user_leader_east')
-    leaders = {ref('crm_sales.team_east').id: d.zhangwei.id,
-               ref('crm_sales.team_south').id: ref('crm_sales.user_leader_south').id}
-    # owners (user, team): the salespeople and the two leaders, who sell too
-    owners = [(ref(x).id, ref(x).sale_team_id.id) for x in (
-        'crm_sales.user_sales_east_1', 'crm_sales.user_sales_east_2', 'crm_sales.user_sales_east_3',
-        'crm_sales.user_leader_east', 'crm_sales.user_sales_south_1',
-        'crm_sales.user_sales_south_2', 'crm_sales.user_leader_south')]
+    d.zhangwei, leaders, owners, managers = benchlib.demo_sales(env)
     params = {
         'company': ref('base.main_company').id, 'n_cust': N_CUSTOMERS, 'n': N_CONTRACTS,
         'big': BIG, 'n_pay': N_PAYMENTS, 'effective': EFFECTIVE, 'n_owners': len(owners),
         'uids': [u for u, _t in owners], 'teams': [t for _u, t in owners],
         'leader_teams': list(leaders), 'leader_uids': [leaders[t] for t in leaders],
-        'managers': ref('crm_sales.group_crm_manager').users.filtered('active').ids,
+        'managers': managers,
         'def_leader': ref('crm_contract.tier_contract_leader').id,
         'def_manager': ref('crm_contract.tier_contract_manager').id,
         'def_payment': ref('crm_contract.tier_payment_leader').id,
@@ -85,7 +72,7 @@ def insert_data(env):
     params['customers'] = customer_ids = benchlib.insert_customers(
         env, N_CUSTOMERS, owners, 'Bench Contract Co')
     d.big = customer_ids[0]
-    print('  customers: ' + rate(N_CUSTOMERS, time.perf_counter() - t0))
+    print('  customers: ' + benchlib.rate(N_CUSTOMERS, time.perf_counter() - t0))
 
     # contracts: the first BIG ones belong to the big customer, the others are spread over
     # the rest; owner and team are the customer's. Waiting contracts: 1 in 10 is below
@@ -150,7 +137,7 @@ def insert_data(env):
                CASE WHEN state IN ('approved', 'expired', 'superseded') THEN sign_date END,
                user_id, sign_date - 5, user_id, sign_date
           FROM bench_contract ORDER BY id""", params)
-    print('  contracts: ' + rate(N_CONTRACTS, time.perf_counter() - t0))
+    print('  contracts: ' + benchlib.rate(N_CONTRACTS, time.perf_counter() - t0))
     t0 = time.perf_counter()
     cr.execute("""
         INSERT INTO crm_receivable (id, number, contract_id, partner_id, amount, date, user_id,
@@ -160,7 +147,7 @@ def insert_data(env):
                user_id, team_id, state, CASE WHEN state <> 'draft' THEN user_id END,
                user_id, date, user_id, date, user_id, team_id
           FROM bench_payment ORDER BY id""")
-    print('  payments: ' + rate(N_PAYMENTS, time.perf_counter() - t0))
+    print('  payments: ' + benchlib.rate(N_PAYMENTS, time.perf_counter() - t0))
 
     # tier reviews (crm_approval_mixin._crm_prepare_reviews / _crm_ask_turn):
     #  - waiting contracts: tier 1 (the team leader; the managers when the leader owns the
@@ -213,7 +200,7 @@ def insert_data(env):
     cr.execute("""INSERT INTO res_users_tier_review_rel (tier_review_id, res_users_id)
                   SELECT id, unnest(reviewers) FROM bench_review ORDER BY id""")
     n_rel = cr.rowcount
-    print('  tier reviews: ' + rate(n_reviews, time.perf_counter() - t0)
+    print('  tier reviews: ' + benchlib.rate(n_reviews, time.perf_counter() - t0)
           + ', %d reviewer rows' % n_rel)
 
     t0 = time.perf_counter()
@@ -284,49 +271,15 @@ def bench_my_turn(env, d):
     print('  speed-up over baseline b: %.1fx' % (allw.seconds / max(fast.seconds, 1e-9)))
     print('  contracts under the rules per second: shipped %s, baseline a %s, baseline b %s'
           % tuple('{:,.0f}'.format(N_CONTRACTS / m.seconds) for m in (fast, oca, allw)))
-    subselect_times(env, Contract, user)
+    benchlib.my_turn_parts(env, Contract, user, 'crm_contract_reviewer_rel', 'contract_id',
+                           'contracts', REPEAT)
     print('  goal < %.1f s: %s (%.3f s)' % (GOAL, 'holds' if fast.seconds < GOAL else 'NOT MET',
                                           fast.seconds))
-    explain_my_turn(env, Contract, domain, order)
+    benchlib.explain_list(env, Contract, domain, order, 'the list query (first 80)',
+                          count=False)
     return fast
 
 
-def subselect_times(env, Contract, user):
-    """Where the time goes: the two parts of the list query, each alone (the my-turn
-    filter, which runs one SQL query and hands the list a few hundred ids, and the "to
-    review" part of the read rule: the stored reviewer relation that the rule joins for
-    every search, count and read)."""
-    def my_turn():
-        return Contract._search_crm_my_turn('=', True)[0][2]
-
-    def rule_part():
-        env.cr.execute('SELECT contract_id FROM crm_contract_reviewer_rel WHERE user_id = %s',
-                       (user.id,))
-        return [row[0] for row in env.cr.fetchall()]
-
-    for label, part in (('my-turn query', my_turn),
-                        ('read rule "to review" (crm_contract_reviewer_rel)', rule_part)):
-        times = []
-        for _i in range(REPEAT):
-            t0 = time.perf_counter()
-            ids = part()
-            times.append(time.perf_counter() - t0)
-        print('  %-58s %6.1f ms  (%d contracts)'
-              % (label + ' alone:', statistics.median(times) * 1000, len(set(ids))))
-
-
-def explain_my_turn(env, Contract, domain, order):
-    """EXPLAIN ANALYZE of the list's query (first 80, with the record rules)."""
-    query = Contract._where_calc(domain)
-    Contract._apply_ir_rules(query, 'read')
-    order_by = Contract._generate_order_by(order, query)
-    from_clause, where_clause, params = query.get_sql()
-    sql = 'SELECT "crm_contract".id FROM %s WHERE %s%s LIMIT 80' % (
-        from_clause, where_clause or 'TRUE', order_by)
-    env.cr.execute('EXPLAIN (ANALYZE, COSTS OFF) ' + sql, params)
-    print('\n  EXPLAIN ANALYZE of the list query (first 80):')
-    for (line,) in env.cr.fetchall():
-        print('    ' + line)
 
 
 def bench_totals(env, d):

@@ -33,27 +33,6 @@ CUSTOMERS = 2000
 PRODUCTS = 1000
 
 
-def insert_products(env, count):
-    cr = env.cr
-    categ = env.ref('product.product_category_all').id
-    uom = env.ref('product.product_uom_unit').id
-    cr.execute("""
-        INSERT INTO product_template (name, type, categ_id, uom_id, uom_po_id, list_price,
-                                      floor_price, sale_ok, purchase_ok, active,
-                                      create_date, write_date, create_uid, write_uid)
-        SELECT 'BENCHO 产品 ' || g, 'consu', %s, %s, %s, 100, 0, true, true, true,
-               now(), now(), 1, 1
-          FROM generate_series(1, %s) g
-        RETURNING id""", (categ, uom, uom, count))
-    tmpl_ids = sorted(r[0] for r in cr.fetchall())
-    cr.execute("""
-        INSERT INTO product_product (product_tmpl_id, default_code, active, crm_stock_qty,
-                                     create_date, write_date, create_uid, write_uid)
-        SELECT t, 'BENCHO-P' || lpad((row_number() OVER (ORDER BY t))::text, 5, '0'), true, 0,
-               now(), now(), 1, 1
-          FROM unnest(%s::int[]) t""", (tmpl_ids,))
-    return ['BENCHO-P%05d' % i for i in range(1, count + 1)]
-
 
 def insert_customers(env, count):
     owners = [(env.ref('crm_sales.user_sales_east_1').id, env.ref('crm_sales.team_east').id),
@@ -92,7 +71,7 @@ def main():
         zhoutao = env.ref('crm_sales.user_crm_admin')
         cleanup(env)
         t0 = time.perf_counter()
-        products = insert_products(env, PRODUCTS)
+        products = benchlib.insert_products(env, PRODUCTS, 'BENCHO-P', 'BENCHO 产品')
         customers = insert_customers(env, CUSTOMERS)
         env.cr.commit()
         print('inserted %d customers and %d products in %.1f s'

@@ -33,34 +33,13 @@ BASELINE_N = min(N, int(os.environ.get('BENCH_STOCK_BASELINE_N', 2000)))
 GOAL = 10.0
 
 
-def insert_products(env, count):
-    cr = env.cr
-    categ = env.ref('product.product_category_all').id
-    uom = env.ref('product.product_uom_unit').id
-    cr.execute("""
-        INSERT INTO product_template (name, type, categ_id, uom_id, uom_po_id, list_price,
-                                      floor_price, sale_ok, purchase_ok, active,
-                                      create_date, write_date, create_uid, write_uid)
-        SELECT 'BENCH 产品 ' || g, 'consu', %s, %s, %s, 100, 0, true, true, true,
-               now(), now(), 1, 1
-          FROM generate_series(1, %s) g
-        RETURNING id""", (categ, uom, uom, count))
-    tmpl_ids = sorted(r[0] for r in cr.fetchall())
-    cr.execute("""
-        INSERT INTO product_product (product_tmpl_id, default_code, active, crm_stock_qty,
-                                     create_date, write_date, create_uid, write_uid)
-        SELECT t, 'BENCH-' || lpad((row_number() OVER (ORDER BY t))::text, 6, '0'), true, 0,
-               now(), now(), 1, 1
-          FROM unnest(%s::int[]) t""", (tmpl_ids,))
-    return ['BENCH-%06d' % i for i in range(1, count + 1)]
-
 
 def main():
     argv = benchlib.bench_argv()
     with benchlib.odoo_env(argv) as env:
         zhoutao = env.ref('crm_sales.user_crm_admin')
         t0 = time.perf_counter()
-        codes = insert_products(env, N)
+        codes = benchlib.insert_products(env, N)
         env.cr.commit()
         print('inserted %d products in %.1f s' % (N, time.perf_counter() - t0))
         try:

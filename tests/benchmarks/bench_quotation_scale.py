@@ -48,7 +48,6 @@ prints the 0.5 s goal but never asserts times.
      CRM_BENCH_QUOTE_PRODUCTS)
 """
 import os
-import re
 import statistics
 import sys
 import time
@@ -79,11 +78,6 @@ STATE_SQL = """CASE WHEN v.revision < d.nver THEN 'superseded'
               ELSE 'cancelled' END END"""
 #: states that went through the approval (their tiers approved)
 REVIEWED = ('approved', 'sent', 'accepted', 'declined', 'expired', 'superseded')
-
-
-def rate(rows, seconds):
-    return '%d rows in %.1f s (%s rows/s)' % (rows, seconds,
-                                               '{:,.0f}'.format(rows / max(seconds, 1e-9)))
 
 
 class Data(object):
@@ -122,20 +116,13 @@ def insert_data(env):
     cr = env.cr
     ref = env.ref
     d = Data()
-    d.zhangwei = ref('crm_sales.user_leader_east')
-    leaders = {ref('crm_sales.team_east').id: d.zhangwei.id,
-               ref('crm_sales.team_south').id: ref('crm_sales.user_leader_south').id}
-    # owners (user, team): the salespeople and the two leaders, who sell too
-    owners = [(ref(x).id, ref(x).sale_team_id.id) for x in (
-        'crm_sales.user_sales_east_1', 'crm_sales.user_sales_east_2', 'crm_sales.user_sales_east_3',
-        'crm_sales.user_leader_east', 'crm_sales.user_sales_south_1',
-        'crm_sales.user_sales_south_2', 'crm_sales.user_leader_south')]
+    d.zhangwei, leaders, owners, managers = benchlib.demo_sales(env)
     params = {
         'company': ref('base.main_company').id, 'n_cust': N_CUSTOMERS, 'n': N_QUOTES,
         'n_deals': N_DEALS, 'n_lines': N_LINES, 'reviewed': REVIEWED,
         'uids': [u for u, _t in owners],
         'leader_teams': list(leaders), 'leader_uids': [leaders[t] for t in leaders],
-        'managers': ref('crm_sales.group_crm_manager').users.filtered('active').ids,
+        'managers': managers,
         'def_leader': ref('crm_quotation.tier_quotation_leader').id,
         'def_manager': ref('crm_quotation.tier_quotation_manager').id,
     }
@@ -146,10 +133,10 @@ def insert_data(env):
     params['customers'] = customer_ids = benchlib.insert_customers(
         env, N_CUSTOMERS, owners, 'Bench Quote Co')
     d.big = customer_ids[0]
-    print('  customers: ' + rate(N_CUSTOMERS, time.perf_counter() - t0))
+    print('  customers: ' + benchlib.rate(N_CUSTOMERS, time.perf_counter() - t0))
     t0 = time.perf_counter()
     params['products'] = insert_products(env, N_PRODUCTS)
-    print('  products: ' + rate(N_PRODUCTS, time.perf_counter() - t0))
+    print('  products: ' + benchlib.rate(N_PRODUCTS, time.perf_counter() - t0))
 
     # quotes: deals of 1-3 versions; about 1 deal in 97 is the big customer's, the others
     # are spread over the rest; owner and team are the customer's. Dates: the last four
@@ -250,7 +237,7 @@ def insert_data(env):
           FROM bench_quote
         WINDOW w AS (PARTITION BY deal ORDER BY revision)
          ORDER BY id""", params)
-    print('  quotes: ' + rate(N_QUOTES, time.perf_counter() - t0))
+    print('  quotes: ' + benchlib.rate(N_QUOTES, time.perf_counter() - t0))
     t0 = time.perf_counter()
     cr.execute("""
         INSERT INTO crm_quotation_line (id, quotation_id, sequence, product_id, quantity,
@@ -262,7 +249,7 @@ def insert_data(env):
                round(price_unit * quantity, 2), false, user_id, team_id,
                user_id, date, user_id, date
           FROM bench_line ORDER BY id""")
-    print('  lines: ' + rate(n_lines, time.perf_counter() - t0))
+    print('  lines: ' + benchlib.rate(n_lines, time.perf_counter() - t0))
 
     # tier reviews (crm_approval_mixin._crm_prepare_reviews / _crm_ask_turn):
     #  - waiting quotes: the leader's tier (the team leader; the managers when the leader
@@ -318,7 +305,7 @@ def insert_data(env):
                     FROM bench_quote b WHERE b.i %% 200 = 7
                   ON CONFLICT DO NOTHING""", params)
     n_shares = cr.rowcount
-    print('  tier reviews: ' + rate(n_reviews, time.perf_counter() - t0)
+    print('  tier reviews: ' + benchlib.rate(n_reviews, time.perf_counter() - t0)
           + ', %d reviewer rows, %d quote reviewers, %d shares' % (n_rel, n_asked, n_shares))
 
     t0 = time.perf_counter()
@@ -462,68 +449,15 @@ def bench_my_turn(env, d):
                     'runs' % LIST_LIMIT, [oca, allw, fast], oca.label, fast.label)
     print('  speed-up over baseline b: %.1fx' % (allw.seconds / max(fast.seconds, 1e-9)))
     print_parts(env, Quote, domain, list_fields, order)
-    subselect_times(env, Quote, user)
+    benchlib.my_turn_parts(env, Quote, user, 'crm_quotation_reviewer_rel', 'quotation_id',
+                           'quotes', REPEAT, explain=True)
     print('  goal < %.1f s: %s' % (GOAL, goal(fast)))
-    explain(env, Quote, domain, order, 'the list query (first %d)' % LIST_LIMIT)
+    benchlib.explain_list(env, Quote, domain, order, 'the list query (first %d)' % LIST_LIMIT,
+                          LIST_LIMIT)
     return fast
 
 
-def subselect_times(env, Quote, user):
-    """Where the time goes: the my-turn filter alone (one SQL query handing the list a
-    few hundred ids) and the "to review" part of the read rule (the stored reviewer
-    relation the rule tests for every search, count and read)."""
-    def my_turn():
-        return Quote._search_crm_my_turn('=', True)[0][2]
 
-    def rule_part():
-        env.cr.execute('SELECT quotation_id FROM crm_quotation_reviewer_rel WHERE user_id = %s',
-                       (user.id,))
-        return [row[0] for row in env.cr.fetchall()]
-
-    # the my-turn sub-select as crm.approval.mixin runs it, captured from the cursor
-    captured = []
-    execute = env.cr.execute
-
-    def capture(query, params=None, log_exceptions=None):
-        captured.append((query, params))
-        return execute(query, params, log_exceptions)
-    env.cr.execute = capture
-    try:
-        my_turn()
-    finally:
-        del env.cr.execute
-    print_explain(env, 'the my-turn sub-select (crm.approval.mixin)', *captured[-1])
-    for label, part in (('my-turn query', my_turn),
-                        ('read rule "to review" (crm_quotation_reviewer_rel)', rule_part)):
-        times = []
-        for _i in range(REPEAT):
-            t0 = time.perf_counter()
-            ids = part()
-            times.append(time.perf_counter() - t0)
-        print('  %-58s %6.1f ms  (%d quotes)'
-              % (label + ' alone:', statistics.median(times) * 1000, len(set(ids))))
-
-
-def explain(env, Model, domain, order, what):
-    """EXPLAIN ANALYZE of the list's query (first 80, with the record rules) and of
-    its count (long id lists abbreviated)."""
-    query = Model._where_calc(domain)
-    Model._apply_ir_rules(query, 'read')
-    order_by = Model._generate_order_by(order, query)
-    from_clause, where_clause, params = query.get_sql()
-    where = where_clause or 'TRUE'
-    print_explain(env, what, 'SELECT "%s".id FROM %s WHERE %s%s LIMIT %d' % (
-        Model._table, from_clause, where, order_by, LIST_LIMIT), params)
-    print_explain(env, 'its count', 'SELECT count(1) FROM %s WHERE %s' % (from_clause, where),
-                  params)
-
-
-def print_explain(env, what, sql, params):
-    env.cr.execute('EXPLAIN (ANALYZE, COSTS OFF) ' + sql, params)
-    print('\n  EXPLAIN ANALYZE of %s:' % what)
-    for (line,) in env.cr.fetchall():
-        print('    ' + re.sub(r"'\{(\d+,){8,}\d+\}'",
-                              lambda m: "'{%d ids}'" % (m.group(0).count(',') + 1), line))
 
 
 def customer_action_domain(env, Partner, partner_id):
@@ -598,7 +532,8 @@ def bench_customer_list(env, d):
     print('  speed-up over baseline b: %.1fx' % (o2m.seconds / max(fast.seconds, 1e-9)))
     print_parts(env, Quote, domain, list_fields, order)
     print('  goal < %.1f s: %s' % (GOAL, goal(fast)))
-    explain(env, Quote, domain, order, 'the list query (first %d)' % LIST_LIMIT)
+    benchlib.explain_list(env, Quote, domain, order, 'the list query (first %d)' % LIST_LIMIT,
+                          LIST_LIMIT)
     return fast
 
 

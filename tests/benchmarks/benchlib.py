@@ -10,6 +10,7 @@ Benchmarks never assert wall-clock times; they print them.
 """
 import contextlib
 import os
+import re
 import resource
 import statistics
 import sys
@@ -127,3 +128,112 @@ def bench_argv():
     if not any(a == '-d' or a.startswith('--database') for a in argv):
         argv += ['-d', os.environ.get('CRM_BENCH_DB', 'crm_bench')]
     return argv
+
+
+def insert_products(env, count, prefix='BENCH-', name='BENCH 产品'):
+    """``count`` products (consumables, list price 100) coded ``prefix`` + a zero-padded
+    counter, inserted with SQL; returns their codes in order."""
+    cr = env.cr
+    categ = env.ref('product.product_category_all').id
+    uom = env.ref('product.product_uom_unit').id
+    cr.execute("""
+        INSERT INTO product_template (name, type, categ_id, uom_id, uom_po_id, list_price,
+                                      floor_price, sale_ok, purchase_ok, active,
+                                      create_date, write_date, create_uid, write_uid)
+        SELECT %s || ' ' || g, 'consu', %s, %s, %s, 100, 0, true, true, true,
+               now(), now(), 1, 1
+          FROM generate_series(1, %s) g
+        RETURNING id""", (name, categ, uom, uom, count))
+    tmpl_ids = sorted(r[0] for r in cr.fetchall())
+    cr.execute("""
+        INSERT INTO product_product (product_tmpl_id, default_code, active, crm_stock_qty,
+                                     create_date, write_date, create_uid, write_uid)
+        SELECT t, %s || lpad((row_number() OVER (ORDER BY t))::text, 6, '0'), true, 0,
+               now(), now(), 1, 1
+          FROM unnest(%s::int[]) t""", (prefix, tmpl_ids))
+    return ['%s%06d' % (prefix, i) for i in range(1, count + 1)]
+
+
+def rate(rows, seconds):
+    """"N rows in S s (R rows/s)": how fast a benchmark's data went in."""
+    return '%d rows in %.1f s (%s rows/s)' % (rows, seconds,
+                                               '{:,.0f}'.format(rows / max(seconds, 1e-9)))
+
+
+def demo_sales(env):
+    """The demo sales organisation the scale benchmarks fill: (zhangwei, {team id: its
+    leader's id} for teams east and south, [(user id, team id)] of the owners -- the
+    salespeople and the two leaders, who sell too --, the active sales managers' ids)."""
+    ref = env.ref
+    zhangwei = ref('crm_sales.user_leader_east')
+    leaders = {ref('crm_sales.team_east').id: zhangwei.id,
+               ref('crm_sales.team_south').id: ref('crm_sales.user_leader_south').id}
+    owners = [(ref(x).id, ref(x).sale_team_id.id) for x in (
+        'crm_sales.user_sales_east_1', 'crm_sales.user_sales_east_2', 'crm_sales.user_sales_east_3',
+        'crm_sales.user_leader_east', 'crm_sales.user_sales_south_1',
+        'crm_sales.user_sales_south_2', 'crm_sales.user_leader_south')]
+    managers = ref('crm_sales.group_crm_manager').users.filtered('active').ids
+    return zhangwei, leaders, owners, managers
+
+
+def print_explain(env, what, sql, params):
+    """EXPLAIN ANALYZE of ``sql``, long id lists abbreviated."""
+    env.cr.execute('EXPLAIN (ANALYZE, COSTS OFF) ' + sql, params)
+    print('\n  EXPLAIN ANALYZE of %s:' % what)
+    for (line,) in env.cr.fetchall():
+        print('    ' + re.sub(r"'\{(\d+,){8,}\d+\}'",
+                              lambda m: "'{%d ids}'" % (m.group(0).count(',') + 1), line))
+
+
+def explain_list(env, Model, domain, order, what, limit=80, count=True):
+    """EXPLAIN ANALYZE of a list's query (first ``limit`` rows, with the record rules)
+    and, with ``count``, of its count."""
+    query = Model._where_calc(domain)
+    Model._apply_ir_rules(query, 'read')
+    order_by = Model._generate_order_by(order, query)
+    from_clause, where_clause, params = query.get_sql()
+    where = where_clause or 'TRUE'
+    print_explain(env, what, 'SELECT "%s".id FROM %s WHERE %s%s LIMIT %d' % (
+        Model._table, from_clause, where, order_by, limit), params)
+    if count:
+        print_explain(env, 'its count', 'SELECT count(1) FROM %s WHERE %s'
+                      % (from_clause, where), params)
+
+
+def my_turn_parts(env, Model, user, reviewer_table, reviewer_column, noun, runs=5,
+                  explain=False):
+    """Where the time of "waiting for my approval" goes (a crm.approval.mixin document):
+    the my-turn filter alone (one SQL query handing the list a few hundred ids) and the
+    "to review" part of the read rule (the stored reviewer relation the rule tests for
+    every search, count and read), each the median of ``runs``; with ``explain``, the
+    EXPLAIN ANALYZE of the my-turn sub-select as the mixin runs it."""
+    def my_turn():
+        return Model._search_crm_my_turn('=', True)[0][2]
+
+    def rule_part():
+        env.cr.execute('SELECT %s FROM %s WHERE user_id = %%s' % (reviewer_column, reviewer_table),
+                       (user.id,))
+        return [row[0] for row in env.cr.fetchall()]
+
+    if explain:
+        captured = []
+        execute = env.cr.execute
+
+        def capture(query, params=None, log_exceptions=None):
+            captured.append((query, params))
+            return execute(query, params, log_exceptions)
+        env.cr.execute = capture
+        try:
+            my_turn()
+        finally:
+            del env.cr.execute
+        print_explain(env, 'the my-turn sub-select (crm.approval.mixin)', *captured[-1])
+    for label, part in (('my-turn query', my_turn),
+                        ('read rule "to review" (%s)' % reviewer_table, rule_part)):
+        times = []
+        for _i in range(runs):
+            t0 = time.perf_counter()
+            ids = part()
+            times.append(time.perf_counter() - t0)
+        print('  %-58s %6.1f ms  (%d %s)'
+              % (label + ' alone:', statistics.median(times) * 1000, len(set(ids)), noun))

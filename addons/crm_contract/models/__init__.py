@@ -8,6 +8,7 @@ from . import crm_approval_decide
 from . import crm_approval_history
 from . import crm_approval_operation_log
 from . import crm_approval_lock
+from . import crm_version_mixin
 from . import crm_receivable_method
 from . import crm_contract
 from . import crm_approval_guard

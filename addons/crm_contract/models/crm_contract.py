@@ -26,7 +26,7 @@ class CrmContract(models.Model):
     _name = 'crm.contract'
     _description = 'Contract'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'crm.approval.mixin',
-                'crm.share.mixin', 'crm.guard.mixin']
+                'crm.version.mixin', 'crm.share.mixin', 'crm.guard.mixin']
     _order = 'sign_date desc, id desc'
     _crm_approval_owner_field = 'user_id'
     _crm_share_column = 'contract_id'

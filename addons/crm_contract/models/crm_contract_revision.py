@@ -20,17 +20,6 @@ class CrmContract(models.Model):
                                    compute='_compute_version_ids')
     version_count = fields.Integer('Versions', compute='_compute_version_ids')
 
-    def _crm_root(self):
-        self.ensure_one()
-        return self.root_id or self
-
-    def _compute_version_ids(self):
-        for rec in self:
-            root = rec._crm_root()
-            versions = self.search([('root_id', '=', root.id)]) | root
-            rec.version_ids = versions.sorted('revision')
-            rec.version_count = len(rec.version_ids)
-
     @api.multi
     def action_change(self):
         """Make a new draft version of an approved contract; returns its form."""
@@ -48,15 +37,9 @@ class CrmContract(models.Model):
         if pending:
             raise UserError(_('"%s" is already being changed: continue with %s.')
                             % (self.display_name, pending.display_name))
-        last = max(self.sudo().search([('root_id', '=', root.id)]).mapped('revision') + [root.revision])
-        # copy_data + create, not copy(): Odoo's copy() creates in English (lang=None),
-        # and the new version's chatter would say "Contract created" to Chinese users
-        writer = grant(self, 'action_write')
-        new = writer.create(writer.copy_data({
-            'number': self.number, 'revision': last + 1, 'root_id': root.id,
-            'previous_id': self.id, 'state': 'draft', 'amount_total': self.amount_total,
-            'sign_date': self.sign_date, 'date_start': self.date_start,
-            'date_end': self.date_end})[0]).with_env(self.env)
+        new = self._crm_new_version({
+            'amount_total': self.amount_total, 'sign_date': self.sign_date,
+            'date_start': self.date_start, 'date_end': self.date_end})
         self._crm_post(_('%s made version V%d (%s).') % (
             self.env.user.name, new.revision, new.display_name))
         return new._crm_form_action()

@@ -1,6 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo import _, api, models
 from odoo.tools.misc import formatLang
 
 from .amount_cn import amount_to_chinese
@@ -12,6 +11,7 @@ class ReportCrmContract(models.AbstractModel):
     readable contract), so the check comes first, for the web route and for
     ``ir.actions.report.render_qweb_*`` called over RPC alike."""
     _name = 'report.crm_contract.report_crm_contract'
+    _inherit = 'crm.printout.mixin'
     _description = 'Contract Printout'
 
     @api.model
@@ -34,15 +34,6 @@ class ReportCrmContract(models.AbstractModel):
         }
 
     @api.model
-    def _crm_format_date(self, value):
-        """2026-06-01 as the contract's language writes it (2026年6月1日)."""
-        if not value:
-            return ''
-        day = fields.Date.from_string(value)
-        return _('%(year)d-%(month)02d-%(day)02d') % {
-            'year': day.year, 'month': day.month, 'day': day.day}
-
-    @api.model
     def _crm_address(self, partner):
         """A Chinese address, from the largest place to the street (no separators)."""
         partner = partner.sudo()
@@ -52,33 +43,3 @@ class ReportCrmContract(models.AbstractModel):
         if partner.country_id and partner.country_id.code != 'CN':
             parts.append(partner.country_id.name)
         return ''.join(part for part in parts if part)
-
-    @api.model
-    def _crm_parse_ids(self, docids):
-        """Record ids from a URL part ("12,13") or a list; a clear error otherwise."""
-        if isinstance(docids, str):
-            parts = [p.strip() for p in docids.split(',')]
-            if not all(p.isdigit() and len(p) < 11 for p in parts):
-                raise UserError(_('"%s" is not a list of document numbers (ids).')
-                                % self.env['crm.guard']._short(docids))
-            docids = [int(p) for p in parts]
-        if not docids:
-            raise UserError(_('Choose the documents to print.'))
-        return self.env['crm.guard']._arg_ids(docids, _('the documents to print'))
-
-    @api.model
-    def _crm_readable(self, model, docids):
-        """The records of ``model`` (an empty recordset of it) with ids ``docids``, each
-        existing and readable by the user, or a MissingError / AccessError."""
-        ids = self._crm_parse_ids(docids)
-        records = model.browse(ids)
-        found = records.sudo().exists()
-        if len(found) != len(set(ids)):
-            raise MissingError(_('The document to print does not exist (any more).'))
-        try:
-            records.check_access_rights('read')
-            records.check_access_rule('read')
-        except AccessError:
-            raise AccessError(_('You may not read this %s, so you cannot print it.')
-                              % model._description)
-        return records

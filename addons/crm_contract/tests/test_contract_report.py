@@ -36,6 +36,8 @@ class TestContractReport(ContractCase):
             with self.refused(AccessError) as error:
                 self.render(user, [contract.id])
             self.assertNotIn('机密备注', error.exception.name)
+            # the kind of document in the reader's language, not "Contract"
+            self.assertIn('无权查看此合同', error.exception.name)
         with self.refused(MissingError):
             self.render(self.lina, [contract.id, 999999999])
         for bad in ([], ['x'], [-1], 'abc'):

@@ -36,7 +36,7 @@ class CrmQuotation(models.Model):
     _name = 'crm.quotation'
     _description = 'Quotation'
     _inherit = ['mail.thread', 'mail.activity.mixin', 'crm.approval.mixin',
-                'crm.share.mixin', 'crm.guard.mixin', 'crm.scope.mixin']
+                'crm.version.mixin', 'crm.share.mixin', 'crm.guard.mixin', 'crm.scope.mixin']
     _order = 'date desc, id desc'
     _rec_name = 'reference'
     _crm_approval_owner_field = 'user_id'

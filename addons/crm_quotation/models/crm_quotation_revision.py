@@ -1,8 +1,5 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
-
-from odoo.addons.crm_sales.grant import grant
 
 #: states a quote may be revised from (a draft is simply edited; an accepted quote is done)
 REVISABLE = ('approved', 'sent', 'declined', 'expired')
@@ -22,17 +19,6 @@ class CrmQuotation(models.Model):
                                    compute='_compute_version_ids')
     version_count = fields.Integer('Versions', compute='_compute_version_ids')
 
-    def _crm_root(self):
-        self.ensure_one()
-        return self.root_id or self
-
-    def _compute_version_ids(self):
-        for rec in self:
-            root = rec._crm_root()
-            versions = self.search([('root_id', '=', root.id)]) | root
-            rec.version_ids = versions.sorted('revision')
-            rec.version_count = len(rec.version_ids)
-
     @api.multi
     def action_revise(self):
         """Make the next version of this quote (a draft to edit and submit again); this
@@ -41,21 +27,13 @@ class CrmQuotation(models.Model):
         self._crm_start_action(REVISABLE, _('"%s" cannot be revised in its current state '
                                             '(a draft is edited directly; an accepted or '
                                             'superseded quotation no longer changes).'))
-        root = self._crm_root()
-        last = max(self.sudo().search([('root_id', '=', root.id)]).mapped('revision')
-                   + [root.revision])
-        today = self.env['crm.clock'].today_str()
-        writer = grant(self, 'action_write')
-        values = writer.copy_data({
-            'number': self.number, 'revision': last + 1, 'root_id': root.id,
-            'previous_id': self.id, 'state': 'draft', 'date': today,
+        new = self._crm_new_version({
+            'date': self.env['crm.clock'].today_str(),
             'validity_date': max(self.validity_date, self._fields['validity_date'].default(self)),
-        })[0]
-        values['line_ids'] = [(0, 0, {
+        }, {'line_ids': [(0, 0, {
             'sequence': line.sequence, 'product_id': line.product_id.id,
             'quantity': line.quantity, 'price_unit': line.price_unit})
-            for line in self.line_ids]
-        new = writer.create(values).with_env(self.env)
+            for line in self.line_ids]})
         self._crm_action_write({'state': 'superseded'})
         self._crm_post(_('%s revised it: the current version is %s.') % (
             self.env.user.name, new.display_name))

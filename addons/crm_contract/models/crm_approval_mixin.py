@@ -184,6 +184,34 @@ class CrmApprovalMixin(models.AbstractModel):
         return grant(self.sudo().with_context(mail_notrack=True), 'action_write',
                      'approval').write(vals)
 
+    def _crm_transfer_with_customer(self, new_user, author_id, message):
+        """These documents move with their customer to ``new_user`` (crm_sales'
+        ``res.partner._crm_transfer_related``, "with its opportunities"): owner and team
+        (the new owner's, else the document's), a note per document (``message``, a
+        translated text with the old and new owner's names as ``%s``), and their
+        reviews' owner and team (the review rules read them). Returns the moved
+        documents' {id: (old owner, new scope)} for the caller's related records."""
+        moved = {}
+        for rec in self.sudo():
+            old = rec.user_id
+            scope = {'user_id': new_user.id,
+                     'team_id': new_user.sale_team_id.id or rec.team_id.id}
+            rec._crm_action_write(scope)
+            rec.message_post(author_id=author_id, subtype='mail.mt_note',
+                             body=message % (old.name or _('nobody'), new_user.name))
+            moved[rec.id] = (old, scope)
+        for rec in self:
+            rec._crm_transfer_reviews(moved[rec.id][1])
+        return moved
+
+    def _crm_transfer_reviews(self, scope):
+        """The reviews of these documents follow their new ``scope`` ({'user_id',
+        'team_id'}): the review rules read their owner and team."""
+        if self:
+            grant(self.env['tier.review'].sudo(), 'approval').search([
+                ('model', '=', self._name), ('res_id', 'in', self.ids)]).write(
+                {'crm_owner_id': scope['user_id'], 'crm_team_id': scope['team_id']})
+
     def _crm_post(self, body):
         self.sudo().message_post(body=body, subtype='mail.mt_note',
                                  author_id=self.env.user.partner_id.id)

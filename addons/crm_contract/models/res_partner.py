@@ -60,22 +60,14 @@ class ResPartner(models.Model):
             contracts = self.env['crm.contract'].sudo().search([
                 ('partner_id', '=', self.commercial_partner_id.id),
                 ('user_id', '!=', new_user.id)])
+            moved = contracts._crm_transfer_with_customer(
+                new_user, options.get('author_id'),
+                _('Contract transferred with its customer from %s to %s.'))
             for contract in contracts:
-                old = contract.user_id
-                contract._crm_action_write({'user_id': new_user.id,
-                                           'team_id': new_user.sale_team_id.id or contract.team_id.id})
-                contract.message_post(author_id=options.get('author_id'), body=_(
-                    'Contract transferred with its customer from %s to %s.') % (
-                        old.name or _('nobody'), new_user.name), subtype='mail.mt_note')
-            Review = grant(self.env['tier.review'].sudo(), 'approval')
-            for contract in contracts:
-                # payments and reviews follow (the rules read their owner and team)
-                scope = {'user_id': contract.user_id.id, 'team_id': contract.team_id.id}
-                payments = contract.receivable_ids
-                grant(payments, 'action_write').write(scope)
-                Review.search(['|', '&', ('model', '=', 'crm.contract'), ('res_id', '=', contract.id),
-                               '&', ('model', '=', 'crm.receivable'), ('res_id', 'in', payments.ids)]).write(
-                    {'crm_owner_id': scope['user_id'], 'crm_team_id': scope['team_id']})
+                # payments follow, with their reviews (the rules read their owner and team)
+                scope = moved[contract.id][1]
+                grant(contract.receivable_ids, 'action_write').write(scope)
+                contract.receivable_ids._crm_transfer_reviews(scope)
         return res
 
     @api.multi

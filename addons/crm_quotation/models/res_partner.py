@@ -1,8 +1,6 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models
 
-from odoo.addons.crm_sales.grant import grant
-
 
 class ResPartner(models.Model):
     """A customer's quotes (a smart button and a one-click new quote); transferring a
@@ -30,18 +28,9 @@ class ResPartner(models.Model):
             quotes = self.env['crm.quotation'].sudo().search([
                 ('partner_id', '=', self.commercial_partner_id.id),
                 ('user_id', '!=', new_user.id)])
-            for quote in quotes:
-                old = quote.user_id
-                quote._crm_action_write({'user_id': new_user.id,
-                                        'team_id': new_user.sale_team_id.id or quote.team_id.id})
-                quote.message_post(author_id=options.get('author_id'), body=_(
-                    'Quotation transferred with its customer from %s to %s.') % (
-                        old.name or _('nobody'), new_user.name), subtype='mail.mt_note')
-            if quotes:
-                grant(self.env['tier.review'].sudo(), 'approval').search([
-                    ('model', '=', 'crm.quotation'), ('res_id', 'in', quotes.ids)]).write(
-                    {'crm_owner_id': new_user.id,
-                     'crm_team_id': new_user.sale_team_id.id or False})
+            quotes._crm_transfer_with_customer(
+                new_user, options.get('author_id'),
+                _('Quotation transferred with its customer from %s to %s.'))
         return res
 
     @api.multi

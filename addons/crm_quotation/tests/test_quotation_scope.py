@@ -40,6 +40,19 @@ class TestScope(QuoteCase):
         self.assertEqual(quote.sudo().line_ids.crm_scope_user_id, self.wangfang)
         self.assertFalse(self.Quote.sudo(self.lina).search([('id', '=', quote.id)]))
         self.assertTrue(self.Quote.sudo(self.wangfang).search([('id', '=', quote.id)]))
+        self.assertIn('报价单随客户从 李娜 转移给', quote.sudo().message_ids[0].body)
+
+    def test_a_waiting_quote_moves_with_its_reviews(self):
+        quote = self.make_quote(lines=[{'product_id': self.mes.id, 'quantity': 6,
+                                        'price_unit': 175000}])
+        quote.action_submit()
+        self.assertEqual(quote.state, 'waiting')
+        self.customer.sudo(self.zhangwei).action_transfer(self.wangfang.id)
+        reviews = self.env['tier.review'].sudo().search(
+            [('model', '=', 'crm.quotation'), ('res_id', '=', quote.id)])
+        self.assertTrue(reviews)
+        self.assertEqual(set(reviews.mapped('crm_owner_id')), {self.wangfang})
+        self.assertEqual(set(reviews.mapped('crm_team_id')), {quote.sudo().team_id})
 
     def test_refusals_are_in_chinese(self):
         quote = self.make_quote().with_context(lang='zh_CN')

@@ -1,14 +1,21 @@
 # Shared helpers for the project scripts (sourced, not run).
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
-PY="$VENV/bin/python"
-STATE="$ROOT/.state"          # private PostgreSQL cluster, logs, pid files (ignored)
+# The container (docker/start.sh) runs these scripts with the image's python and a
+# writable state folder of its own; everywhere else the venv and .state/.
+PY="${CRM_PYTHON:-$VENV/bin/python}"
+STATE="${CRM_STATE_DIR:-$ROOT/.state}"   # private PostgreSQL cluster, logs, pid files (ignored)
 ARTIFACTS="$ROOT/artifacts"   # screenshots and test reports (ignored)
 export PATH="$ROOT/node_modules/.bin:$PATH"
 
 say()  { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die()  { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 
+# What a CRM database holds, in one place: `make run`, `make test` and the container all
+# create theirs through scripts/prepare_db.sh, which reads these two (and
+# tests/e2e/test_deploy_config.py fails when a database or the container disagrees).
+# The languages loaded into a new database:
+CRM_LANGUAGES="zh_CN,en_US"
 # Every project module under addons/, comma separated.
 project_modules() {
   local names=()

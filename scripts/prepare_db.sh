@@ -45,7 +45,7 @@ if installed=$(db_has_modules "$@"); then
   [ ${#new[@]} -gt 0 ] && action+=(-i "$(IFS=,; echo "${new[*]}")")
 else
   say "Creating database $DB with every module, demo data and zh_CN (about 2 minutes, once)"
-  action=(-i "$MODULES" --load-language=zh_CN,en_US)
+  action=(-i "$MODULES" --load-language="$CRM_LANGUAGES")
 fi
 : > "$LOG"
 if ! "$ROOT/scripts/odoo" -c "$ROOT/odoo.conf" "$@" -d "$DB" "${action[@]}" --stop-after-init \

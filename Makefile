@@ -1,5 +1,5 @@
 # The two commands: `make run` (start the CRM) and `make test` (every test).
-.PHONY: run test test-module bench backup restore clean-state
+.PHONY: run test test-module bench failover backup restore clean-state
 
 run:            ## install what is missing, create/update the database, serve on :8069
 	@bash scripts/run.sh
@@ -12,6 +12,9 @@ test-module:    ## make test-module M=crm_sales  (one module's tests only)
 
 bench:          ## benchmarks (not part of `make test`)
 	@bash scripts/bench.sh
+
+failover:       ## two nodes behind nginx under load; one dies and comes back (not in `make test`)
+	@bash scripts/failover.sh
 
 backup:         ## make backup [KEEP=14]: database crm (CRM_DB) + filestore into backups/<db>-<time>/
 	@bash scripts/backup.sh backup $(if $(KEEP),--keep $(KEEP))

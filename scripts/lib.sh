@@ -23,6 +23,10 @@ project_modules() {
   (IFS=,; echo "${names[*]}")
 }
 
+# A hash of addons/: prepare_db.sh keeps it per database (.state/db-<db>.stamp) and updates
+# the modules when it changes.
+addons_hash() { (cd "$ROOT" && find addons -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-16); }
+
 # The state folder and Odoo's sessions folder. Odoo creates the sessions folder on the
 # first request, racily: two first requests at once get an HTTP 500 ("File exists").
 make_state_dirs() { mkdir -p "$STATE" && mkdir -p -m 700 "$STATE/filestore/sessions"; }

@@ -8,7 +8,6 @@ DB="$1"; shift
 MODULES=$(project_modules)
 STAMP="$STATE/db-$DB.stamp"
 mkdir -p "$STATE"
-addons_hash() { (cd "$ROOT" && find addons -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -c1-16); }
 
 db_has_modules() {
   "$PY" - "$DB" "$@" <<'PYEOF'

@@ -79,18 +79,25 @@ def test_every_oca_addon_a_module_needs_comes_from_a_listed_wheel():
     assert not unlisted, 'OCA addons used but not in requirements-nodeps.txt: %s' % unlisted
 
 
-def test_the_container_creates_its_database_as_make_run_does():
+def _compose():
     with open(os.path.join(ROOT, 'docker-compose.yml')) as f:
-        compose = yaml.safe_load(f)
-    odoo = compose['services']['odoo']
-    assert odoo['build'] == {'context': '.', 'dockerfile': 'docker/Dockerfile'}
-    assert './:/mnt/crm:ro' in odoo['volumes']
-    command = ' '.join(odoo['command']) if isinstance(odoo['command'], list) else odoo['command']
-    assert command == 'bash /mnt/crm/docker/start.sh'
-    assert not re.search(r'(^|\s)(-i|--init|--load-language)\b', command)
+        return yaml.safe_load(f)
+
+
+def test_the_container_creates_its_database_as_make_run_does():
+    services = _compose()['services']
+    nodes = {name: s for name, s in services.items() if name.startswith('odoo')}
+    assert sorted(nodes) == ['odoo1', 'odoo2']
+    for name, node in nodes.items():
+        assert node['build'] == {'context': '.', 'dockerfile': 'docker/Dockerfile'}
+        assert './:/mnt/crm:ro' in node['volumes'] and 'odoo-data:/var/lib/odoo' in node['volumes']
+        assert node['command'] == ['bash', '/mnt/crm/docker/start.sh']
+        assert node['environment']['CRM_NODE'] == name[-1]
     with open(os.path.join(ROOT, 'docker', 'start.sh')) as f:
         start = f.read()
     assert 'scripts/prepare_db.sh "$DB"' in start
+    # crons and queue_job's runner on node 1 only
+    assert 'CRONS=0' in start and 'export ODOO_QUEUE_JOB_CHANNELS=root:0' in start
     assert not re.search(r'(\s-i\s|--init|--load-language|crm_sales)', start), \
         'docker/start.sh names modules or languages itself instead of prepare_db.sh'
     with open(os.path.join(ROOT, 'docker', 'Dockerfile')) as f:
@@ -100,3 +107,21 @@ def test_the_container_creates_its_database_as_make_run_does():
         'the Dockerfile lists OCA wheels itself instead of reading requirements-nodeps.txt'
     with open(os.path.join(ROOT, '.dockerignore')) as f:
         assert '.venv' in f.read().split()
+
+
+def test_the_containers_nginx_is_the_shipped_template_for_its_nodes():
+    """deploy/nginx/docker.conf is crm.conf.template filled with the compose file's nodes,
+    so the local cluster (scripts/cluster.sh) and the containers run the same routing."""
+    services = _compose()['services']
+    nodes = sorted(name for name in services if name.startswith('odoo'))
+    with open(os.path.join(ROOT, 'deploy', 'nginx', 'crm.conf.template')) as f:
+        template = f.read()
+    expected = template.replace('@LISTEN@', '80').replace(
+        '@HTTP_SERVERS@', '\n'.join('    server %s:8069 max_fails=1 fail_timeout=5s;' % n
+                                     for n in nodes)).replace(
+        '@LONGPOLLING_SERVERS@', '\n'.join('    server %s:8072 max_fails=1 fail_timeout=5s;' % n
+                                            for n in nodes))
+    with open(os.path.join(ROOT, 'deploy', 'nginx', 'docker.conf')) as f:
+        assert f.read() == expected
+    assert './deploy/nginx/docker.conf:/etc/nginx/conf.d/default.conf:ro' in \
+        services['nginx']['volumes']

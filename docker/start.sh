@@ -3,9 +3,8 @@
 # updates database "crm" with every project module, the demo data and the languages
 # through the same scripts/prepare_db.sh as `make run` and `make test`, and runs the
 # crons and background jobs; the other nodes wait until that is done and serve without
-# either. The
-# repository is mounted read-only at /mnt/crm; attachments, sessions and the install
-# state live in the shared volume /var/lib/odoo.
+# either. The repository is mounted read-only at /mnt/crm; attachments, sessions and the
+# install state live in the shared volume /var/lib/odoo.
 set -euo pipefail
 export CRM_PYTHON="${CRM_PYTHON:-python3}" CRM_STATE_DIR="${CRM_STATE_DIR:-/var/lib/odoo/crm-state}"
 source /mnt/crm/scripts/lib.sh

@@ -1,4 +1,3 @@
 # -*- coding: utf-8 -*-
 from . import models
-from . import wizard
 from . import report

@@ -9,7 +9,7 @@
     'author': 'CRM Team',
     'development_status': 'Beta',
     'maintainers': ['crm-team'],
-    'depends': ['crm_sales', 'crm_contract', 'mail', 'portal', 'product'],
+    'depends': ['crm_sales', 'crm_approval', 'crm_contract', 'mail', 'portal', 'product'],
     'data': [
         'security/crm_quotation_security.xml',
         'security/ir.model.access.csv',

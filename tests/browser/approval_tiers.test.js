@@ -30,10 +30,10 @@ test('tiers are configured with Chinese pickers; a reviewer hands over from the 
   try {
     // 1. zhoutao: 审批级别 -> the leader's tier
     let { page, errors } = await openSession(browser, 'zhoutao');
-    await openAction(page, 'crm_contract.tier_definition_action_crm');
+    await openAction(page, 'crm_approval.tier_definition_action_crm');
     await assertCleanScreen(page, 'approval tiers list', '.o_control_panel, .o_list_view thead');
     const tierId = await xmlid('crm_contract.tier_contract_leader');
-    await openRecord(page, 'crm_contract.tier_definition_action_crm', 'tier.definition', tierId);
+    await openRecord(page, 'crm_approval.tier_definition_action_crm', 'tier.definition', tierId);
     const form = await page.innerText('.o_form_view');
     for (const text of ['单据类型', '金额超过', '负责人所在团队的负责人']) {
       assert.ok(form.includes(text), `the tier form shows ${text}: ${form}`);

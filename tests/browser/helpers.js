@@ -31,8 +31,11 @@ async function loginAs(login, password) {
   }
 }
 
-async function openSession(browser, login, password) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+// `options`: more options of the browser context (a phone: { viewport: { width: 390,
+// height: 844 }, isMobile: true, hasTouch: true, geolocation, permissions }).
+async function openSession(browser, login, password, options) {
+  const context = await browser.newContext(Object.assign(
+    { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' }, options || {}));
   const page = await context.newPage();
   page.setDefaultTimeout(30000);
   const errors = [];
@@ -75,6 +78,21 @@ async function screenshot(page, name) {
   const file = path.join(ARTIFACTS, name + '.png');
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+// Opens the menu entry `xmlid` (an app, or an entry of the app's menu) through its link's
+// address, whether or not the entry is shown (a phone's collapsed menu).
+async function clickMenu(page, xmlid) {
+  const selector = `a[data-menu-xmlid="${xmlid}"]`;
+  await page.waitForSelector(selector, { state: 'attached' });
+  await page.evaluate((sel) => {
+    const links = Array.from(document.querySelectorAll(sel));
+    const link = links.find((a) => a.offsetParent !== null) || links[0];
+    // the link's own address (menu_id and action): the web client opens the entry's
+    // action and shows its app's menus, as after a click on it
+    const hash = (link.getAttribute('href') || '').split('#')[1];
+    if (hash) window.location.hash = hash; else link.click();
+  }, selector);
 }
 
 // Opens a client URL fragment (e.g. 'action=crm_sales.action_my_customers') and waits for a view.
@@ -348,7 +366,7 @@ async function assertCleanScreen(page, where) {
   await assertNoEnglish(page, where);
 }
 
-module.exports = { URL, findInList, DB, ARTIFACTS, launch, loginAs, openSession, asUser, assertNoOdooError, screenshot,
+module.exports = { URL, clickMenu, findInList, DB, ARTIFACTS, launch, loginAs, openSession, asUser, assertNoOdooError, screenshot,
                    openAction, openRecord, rpc, headerButton, waitHeaderButtonGone,
                    ALLOWED_LATIN, TRADITIONAL, ODOO_LEFTOVERS, WRONG_WORDS, textProblems, visibleTexts,
                    assertNoEnglish, assertCleanScreen, softFail, fieldInput, fillField, pickMany2one, odooDate,

@@ -18,6 +18,9 @@ LEGEND = ('r read, w write, c create, d delete, p print the reports; `-` refused
 MATRIX = {
     'crm.contract':              'rwcdp rwcdp r---p ----- -----',
     'crm.approval.log':          '---- ---- ---- ---- ----',
+    'crm.approval.request':      'rwcd rwcd r--- ---- ----',
+    'crm.approval.request.line': 'rwcd rwcd r--- ---- ----',
+    'crm.approval.template':     'r--- r--- r--- r--- ----',
     'crm.contract.line':         'rwcd rwcd r--- ---- ----',
     'crm.cron.run':              '---- ---- ---- ---- ----',
     'crm.cron.run.line':         '---- ---- ---- ---- ----',
@@ -39,6 +42,8 @@ MATRIX = {
     'crm.login.unlock':          '---- ---- ---- ---- ----',
     'crm.mail.failure':          '---- ---- ---- ---- ----',
     'crm.lead.product.line':     'rwcd rwcd r--- ---- ----',
+    'crm.notice':                'r--- rwcd r--- r--- ----',
+    'crm.notice.read':           'r--- r--- r--- r--- ----',
     'crm.notify.kind':           '---- ---- ---- ---- ----',
     'crm.notify.log':            '---- ---- ---- ---- ----',
     'crm.operation.log':         'r--- r--- r--- ---- ----',
@@ -74,7 +79,11 @@ MATRIX = {
     'crm.service.type':          'r--- r--- r--- r--- r---',
     'crm.stage':                 'r--- r--- r--- r--- r---',
     'crm.stage.group':           'r--- r--- r--- r--- ----',
+    'crm.task':                  'rwcd rwcd r--- ---- ----',
+    'crm.task.checklist':        'rwcd rwcd r--- ---- ----',
     'crm.team':                  'r--- r--- r--- r--- ----',
+    'crm.visit':                 'rwcd rwcd r--- ---- ----',
+    'crm.work.report':           'rwcd rwcd r--- ---- ----',
     'res.partner':               'rwc-p rwc-p r---p r---- r----',
 }
 

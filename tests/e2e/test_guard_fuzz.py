@@ -10,6 +10,7 @@ never a traceback) in the caller's language (the demo users read Chinese), or su
 and in both cases no row of the project's tables may change. Then ``create`` / ``write``
 get values of the wrong type, records pointing at targets the user may not work on, and
 direct writes of the fields only actions change."""
+import datetime
 import inspect
 import re
 import threading
@@ -211,6 +212,26 @@ def build_world(admin, rpc):
                 'line_ids': [(0, 0, {'product_id': product, 'quantity': 1})]})
             records['crm.quotation.line'] = admin.call(
                 'crm.quotation', 'read', [records['crm.quotation']], ['line_ids'])[0]['line_ids'][0]
+    # crm_approval: for each of yanglei and lina a draft expense request with one line
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.approval.request')]):
+        expense = admin.ref('crm_approval.template_expense')
+        for records, login, team in ((foreign, 'yanglei', south), (own, 'lina', east)):
+            records['crm.approval.request'] = admin.call('crm.approval.request', 'create', {
+                'template_id': expense, 'user_id': uid[login], 'team_id': team,
+                'title': 'E2E 守卫 %s报销%s' % (login, tag),
+                'line_ids': [(0, 0, {'date': '2026-06-02', 'name': '费用', 'amount': 100.0})]})
+            records['crm.approval.request.line'] = admin.call(
+                'crm.approval.request', 'read', [records['crm.approval.request']],
+                ['line_ids'])[0]['line_ids'][0]
+    # crm_task: for each of yanglei and lina a task they gave themselves, with a checklist
+    # item (lina is neither assignee nor in the team of yanglei's)
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.task')]):
+        for records, login in ((foreign, 'yanglei'), (own, 'lina')):
+            records['crm.task'] = rpc(login).call('crm.task', 'create', {
+                'name': 'E2E 守卫 %s任务%s' % (login, tag), 'assignee_id': uid[login],
+                'checklist_ids': [(0, 0, {'name': 'E2E 守卫检查项', 'required': True})]})
+            records['crm.task.checklist'] = rpc(login).call(
+                'crm.task', 'read', [records['crm.task']], ['checklist_ids'])[0]['checklist_ids'][0]
     # crm_custom_field: a field the CRM administrator (zhoutao) added, the only role that
     # works on custom fields
     admin_own = {}
@@ -224,6 +245,22 @@ def build_world(admin, rpc):
             'name': 'E2E 守卫产品%s' % tag.strip(), 'default_code': 'E2E-GUARD-%s' % tag.strip()})
         admin_own['product.product'] = rpc('zhoutao').call(
             'product.product', 'search', [('product_tmpl_id', '=', tmpl)])[0]
+    # crm_notice: a notice to 华南 only (foreign to lina, zhangwei and the executive), and a
+    # draft of the CRM administrator's for the action-only fields
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.notice')]):
+        sunqiang = rpc('sunqiang')
+        foreign['crm.notice'] = sunqiang.call('crm.notice', 'create', {
+            'name': 'E2E 守卫 华南公告%s' % tag, 'audience': 'teams', 'team_ids': [(6, 0, [south])]})
+        sunqiang.call('crm.notice', 'action_publish', [foreign['crm.notice']])
+        admin_own['crm.notice'] = rpc('zhoutao').call('crm.notice', 'create', {
+            'name': 'E2E 守卫 草稿公告%s' % tag})
+    # crm_work_report: a draft daily report of each of yanglei and lina, on a day of the world
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.work.report')]):
+        day = (datetime.date(2040, 1, 1) + datetime.timedelta(days=int(tag) % 20000)).isoformat()
+        for records, login, team in ((foreign, 'yanglei', south), (own, 'lina', east)):
+            records['crm.work.report'] = admin.call('crm.work.report', 'create', {
+                'user_id': uid[login], 'team_id': team, 'date': day,
+                'summary': 'E2E 守卫 %s日报%s' % (login, tag)})
     return {'foreign': foreign, 'foreign_contact': foreign_contact, 'own': own, 'uid': uid,
             'admin_own': admin_own}
 

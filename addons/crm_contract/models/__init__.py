@@ -1,17 +1,7 @@
 # -*- coding: utf-8 -*-
-from . import tier_definition
-from . import tier_review
-from . import crm_approval_log
-from . import crm_approval_mixin
-from . import crm_approval_conditions
-from . import crm_approval_decide
-from . import crm_approval_history
-from . import crm_approval_operation_log
-from . import crm_approval_lock
 from . import crm_version_mixin
 from . import crm_receivable_method
 from . import crm_contract
-from . import crm_approval_guard
 from . import crm_contract_line
 from . import crm_contract_revision
 from . import crm_contract_expiry
@@ -20,7 +10,5 @@ from . import crm_receivable
 from . import crm_contract_payment
 from . import crm_lead
 from . import res_partner
-from . import res_partner_review
-from . import res_users_review
 from . import crm_todo
 from . import ir_actions_report

@@ -15,7 +15,7 @@ class TestApprovalInbox(ContractCase):
         activities = self.env['mail.activity'].search_count([
             ('res_model', '=', 'crm.contract'), ('user_id', '=', user.id),
             ('activity_type_id', '=', self.env.ref(
-                'crm_contract.mail_activity_data_crm_approval').id)])
+                'crm_approval.mail_activity_data_crm_approval').id)])
         return todo.contract_review_count, systray, activities
 
     def zh_messages(self, record, since):

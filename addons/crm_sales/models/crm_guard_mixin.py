@@ -15,7 +15,12 @@ class CrmGuardMixin(models.AbstractModel):
     * records pointed at (``_crm_target_fields()``: {field: 'write' | 'read'}) must be
       ones the user may work on / read, attachments ones they may read;
     * a model naming ``_crm_owner_team_fields`` (owner field, team field) is filed
-      under a team of its owner (``res.users._crm_may_use_team``).
+      under a team of its owner (``res.users._crm_may_use_team``);
+    * fields naming who filed the record (``_crm_author_fields()``: the author of a
+      report, the publisher of a notice) may name only the current user on ``create``
+      and never change on ``write``. Unlike action-only fields they keep their
+      ``default_<field>`` (names such as ``user_id`` are ones other models let users
+      choose: action-only names are refused as defaults for every model).
 
     A layer of a model that itself puts action-only fields into ``vals`` passes them
     with ``grant(self, 'action_write')`` after checking the caller's values."""
@@ -28,6 +33,22 @@ class CrmGuardMixin(models.AbstractModel):
 
     def _crm_target_fields(self):
         return {}
+
+    def _crm_author_fields(self):
+        return ()
+
+    def _crm_check_author_fields(self, vals, creating):
+        names = [n for n in self._crm_author_fields() if n in vals]
+        if creating:
+            wrong = [n for n in names if vals[n] and vals[n] != self.env.uid]
+        else:
+            wrong = [n for n in names
+                     if any(rec[n].id != vals[n] for rec in self.sudo())]
+        if wrong:
+            labels = _(', ').join(self._fields[n].get_description(self.env)['string']
+                                  for n in wrong)
+            raise AccessError(_('%s is who files the record: it is you when you create it, '
+                                'and it does not change afterwards.') % labels)
 
     @api.model
     def _crm_guard_vals(self, vals):
@@ -46,6 +67,7 @@ class CrmGuardMixin(models.AbstractModel):
     def _crm_guard_unprivileged(self, vals, creating):
         Guard = self.env['crm.guard']
         Guard._check_action_fields(self, vals, creating=creating)
+        self._crm_check_author_fields(vals, creating)
         if self._crm_owner_team_fields:
             Guard._check_owner_team(self, vals)
 
@@ -57,6 +79,7 @@ class CrmGuardMixin(models.AbstractModel):
         seen = set()
         for vals in vals_list:
             Guard._check_action_fields(self, vals, creating=True)
+            self._crm_check_author_fields(vals, creating=True)
             if self._crm_owner_team_fields:
                 key = tuple((name in vals, repr(vals.get(name)))
                             for name in self._crm_owner_team_fields)

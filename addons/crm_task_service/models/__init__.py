@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import crm_task
+from . import crm_service_ticket

@@ -1,0 +1,14 @@
+# -*- coding: utf-8 -*-
+from odoo import fields, models
+
+
+class CrmTask(models.Model):
+    _inherit = 'crm.task'
+
+    ticket_id = fields.Many2one('crm.service.ticket', 'Service Ticket', index=True, ondelete='set null',
+                                 track_visibility='onchange')
+
+    def _crm_target_fields(self):
+        res = super(CrmTask, self)._crm_target_fields()
+        res['ticket_id'] = 'read'
+        return res

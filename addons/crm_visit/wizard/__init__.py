@@ -1,0 +1,2 @@
+# -*- coding: utf-8 -*-
+from . import crm_visit_check_out

@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+from . import crm_work_report
+from . import crm_work_report_figures

@@ -67,3 +67,15 @@ def relabel(cr):
 
 def pre_init_hook(cr):
     relabel(cr)
+
+
+def load_approval_translations(cr, registry):
+    """``post_init_hook`` of a module whose models inherit ``crm.approval.mixin``.
+
+    The mixin's fields on such a model (submitted by, approved on, ...) are crm_approval's
+    terms, but when crm_approval's translations were loaded that model did not exist yet,
+    so its copies of the fields stayed in English. Loading crm_approval's translations
+    again once the model exists fills them in (existing translations are kept)."""
+    from odoo import SUPERUSER_ID, api
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env['ir.module.module'].search([('name', '=', 'crm_approval')])._update_translations()

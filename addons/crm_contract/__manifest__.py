@@ -31,6 +31,7 @@
         'demo/tier_definition_demo.xml',
         'demo/crm_contract_demo.xml',
     ],
+    'post_init_hook': 'post_init_hook',
     'installable': True,
     'application': False,
 }

@@ -31,6 +31,7 @@
     'demo': [
         'demo/crm_quotation_demo.xml',
     ],
+    'post_init_hook': 'post_init_hook',
     'installable': True,
     'application': False,
 }

@@ -232,6 +232,12 @@ def build_world(admin, rpc):
                 'checklist_ids': [(0, 0, {'name': 'E2E 守卫检查项', 'required': True})]})
             records['crm.task.checklist'] = rpc(login).call(
                 'crm.task', 'read', [records['crm.task']], ['checklist_ids'])[0]['checklist_ids'][0]
+    # crm_visit: for each of yanglei and lina a visit planned on their own customer
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.visit')]):
+        for records, login, customer in ((foreign, 'yanglei', foreign_customer),
+                                         (own, 'lina', own_customer)):
+            records['crm.visit'] = rpc(login).call('crm.visit', 'create', {
+                'customer_id': customer, 'start': '2030-01-02 02:00:00', 'duration': 1.0})
     # crm_custom_field: a field the CRM administrator (zhoutao) added, the only role that
     # works on custom fields
     admin_own = {}

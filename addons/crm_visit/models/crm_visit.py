@@ -42,7 +42,7 @@ class CrmVisit(models.Model):
     _crm_owner_team_fields = ('user_id', 'team_id')
     _order = 'start desc, id desc'
 
-    event_id = fields.Many2one('calendar.event', 'Calendar Event', required=True, index=True,
+    event_id = fields.Many2one('calendar.event', 'Calendar Event', required=True, index=True, copy=False,
                                ondelete='cascade', auto_join=True)
     customer_id = fields.Many2one('res.partner', 'Customer', required=True, index=True,
                                   ondelete='cascade',
@@ -140,7 +140,7 @@ class CrmVisit(models.Model):
             try:
                 customer.sudo(user.id).check_access_rule('write')
             except AccessError:
-                raise UserError(_('%s cannot work on the customer "%s", so cannot visit it: '
+                raise AccessError(_('%s cannot work on the customer "%s", so cannot visit it: '
                                   'transfer or share the customer first.')
                                 % (user.name, customer.sudo().name))
 
@@ -214,7 +214,11 @@ class CrmVisit(models.Model):
                               'the customer\'s history.'))
         events = self.mapped('event_id')
         res = super(CrmVisit, self).unlink()
-        events.exists().unlink()
+        # the events of the deleted visits, but never one another visit still stands on
+        # (deleting it would delete that visit too: ondelete cascade)
+        kept = self.sudo().with_context(active_test=False).search(
+            [('event_id', 'in', events.ids)]).mapped('event_id')
+        (events - kept).exists().unlink()
         return res
 
     @api.multi

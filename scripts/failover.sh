@@ -7,12 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bash "$ROOT/scripts/bootstrap.sh"
 DBOPTS=$(bash "$ROOT/scripts/pg.sh")
-LOADVENV="$STATE/load-venv"
-if ! "$LOADVENV/bin/python" -m pip freeze 2>/dev/null | grep -qxF "$(grep -v '^#' "$ROOT/tests/load/requirements.txt")"; then
-  say "Installing the load tool (tests/load/requirements.txt) into $LOADVENV"
-  python3 -m venv "$LOADVENV"
-  "$LOADVENV/bin/pip" install -q -r "$ROOT/tests/load/requirements.txt"
-fi
+install_load_tool
 export CRM_DB="${CRM_DB:-crm_failover}"
 TPL="${CRM_TEST_DB:-crm_test}_tpl"
 # shellcheck disable=SC2086
@@ -20,5 +15,5 @@ bash "$ROOT/scripts/prepare_db.sh" "$TPL" $DBOPTS
 # shellcheck disable=SC2086
 "$PY" "$ROOT/scripts/dbcopy.py" "$TPL" "$CRM_DB" $DBOPTS
 cp "$STATE/db-$TPL.stamp" "$STATE/db-$CRM_DB.stamp"
-exec "$PY" "$ROOT/tests/load/failover.py" --locust "$LOADVENV/bin/locust" \
+exec "$PY" "$ROOT/tests/load/failover.py" --locust "$STATE/load-venv/bin/locust" \
   --users "${FAILOVER_USERS:-30}" --seconds "${FAILOVER_SECONDS:-90}" --db-options "$DBOPTS"

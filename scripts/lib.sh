@@ -30,3 +30,13 @@ addons_hash() { (cd "$ROOT" && find addons -type f ! -name '*.pyc' -print0 | sor
 # The state folder and Odoo's sessions folder. Odoo creates the sessions folder on the
 # first request, racily: two first requests at once get an HTTP 500 ("File exists").
 make_state_dirs() { mkdir -p "$STATE" && mkdir -p -m 700 "$STATE/filestore/sessions"; }
+
+# locust (tests/load/requirements.txt) in a venv of its own: its pins clash with Odoo 11's
+install_load_tool() {
+  local venv="$STATE/load-venv"
+  if ! "$venv/bin/python" -m pip freeze 2>/dev/null | grep -qxF "$(grep -v '^#' "$ROOT/tests/load/requirements.txt")"; then
+    say "Installing the load tool (tests/load/requirements.txt) into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q -r "$ROOT/tests/load/requirements.txt"
+  fi
+}

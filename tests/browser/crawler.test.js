@@ -171,10 +171,12 @@ async function crawlRole(browser, login, seen) {
       const where = `${login} ${menu.path}`;
       if (actionType !== 'ir.actions.act_window') continue;  // downloads, URLs, client actions
       await page.evaluate(doAction, Number(actionId)).catch((err) => problems.push(`${where}: ${err}`));
-      await page.waitForSelector(VIEW_SELECTOR, { timeout: 15000 })
-        .catch(() => problems.push(`${where}: no view rendered`));
       screens += 1;
       const slug = `${login}-${String(screens).padStart(2, '0')}`;
+      await page.waitForSelector(VIEW_SELECTOR, { timeout: 15000 }).catch(async () => {
+        problems.push(`${where}: no view rendered (${slug}-missing.png)`);
+        await page.screenshot({ path: path.join(SHOTS, `${slug}-missing.png`) }).catch(() => {});
+      });
       await check(page, where, problems, slug);
       // other view types and the first record's form: once per action and role kind
       const key = `${actionId}`;
@@ -196,7 +198,8 @@ async function crawlRole(browser, login, seen) {
               .then(() => true, () => false);
           }
           if (!shown) {
-            problems.push(`${where}: the ${type} view did not render`);
+            problems.push(`${where}: the ${type} view did not render (${slug}-${type}-missing.png)`);
+            await page.screenshot({ path: path.join(SHOTS, `${slug}-${type}-missing.png`) }).catch(() => {});
             continue;
           }
           await check(page, `${where} (${type})`, problems);

@@ -91,11 +91,11 @@ test('dashboard charts, units, Chinese and pivots inside 1440 px', async () => {
     const cells = await page.$$eval('.o_pivot table td.o_pivot_cell_value', (els) => els.map((e) => e.innerText.trim()));
     assert.ok(cells.some((c) => /^¥\s?[\d,]+\.\d\d$/.test(c)), `¥ in ${cells.slice(0, 8)}`);
     assert.ok(cells.some((c) => /^[\d,]+\.\d%$/.test(c)), `% in ${cells.slice(0, 8)}`);
-    // the follow-up types are Chinese (电话, 拜访, 微信...)
+    // the follow-up types are Chinese (电话, 面访, 微信...)
     await openAction(page, 'crm_reports.crm_report_follow_up_action');
     await page.waitForSelector('.o_pivot table');
     const heads = await page.$$eval('.o_pivot table thead th', (els) => els.map((e) => e.innerText.trim()));
-    assert.ok(heads.includes('电话') && heads.includes('拜访'), `types: ${heads}`);
+    assert.ok(heads.includes('电话') && heads.includes('面访'), `types: ${heads}`);
     // the public pool graph: bars by month, released and claimed
     await openAction(page, 'crm_reports.crm_report_pool_action');
     await page.click('.o_cp_switch_buttons button[data-view-type="graph"]');

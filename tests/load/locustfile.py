@@ -10,7 +10,8 @@ the think times come from how the demo team uses the CRM:
                                              opportunity (2), look at the pool / claim (1)
   leader                     2      5-15 s  waiting for my approval (3), team pipeline (2),
                                              team follow-ups this week (1)
-  manager / executive        1      10-30 s dashboard (2), performance / funnel reports (2)
+  manager / executive        1      10-30 s dashboard (2), performance / funnel reports (2,
+                                             this year: the screens' default filter)
   integrator (XML-RPC)       1      1-3 s   customers changed since (3), push a lead (1)
 
 Every write is counted (`created follow-ups` in the log lines) so a run can check that
@@ -34,8 +35,20 @@ MANAGERS = os.environ.get('CRM_LOAD_MANAGERS', 'sunqiang,wugang').split(',')
 INTEGRATOR = os.environ.get('CRM_LOAD_INTEGRATOR', 'zhoutao')
 WRITES_LOG = os.environ.get('CRM_LOAD_WRITES')  # file: one line per confirmed write
 FAILURES_LOG = os.environ.get('CRM_LOAD_FAILURES')  # file: one JSON line per failed request
+EXAMPLES_LOG = os.environ.get('CRM_LOAD_EXAMPLES')  # file: one call of each request type
 
 _log_lock = threading.Lock()
+_examples = set()
+
+
+def record_example(name, login, model, method, args, kwargs):
+    """The first call of each request type, for tests/load/profile.py to replay in-process
+    ("where the time goes")."""
+    if EXAMPLES_LOG and name not in _examples:
+        _examples.add(name)
+        with _log_lock, open(EXAMPLES_LOG, 'a') as f:
+            f.write(json.dumps({'name': name, 'login': login, 'model': model, 'method': method,
+                                'args': args, 'kwargs': kwargs}, ensure_ascii=False) + '\n')
 
 
 def confirm_write(model, record_id):
@@ -83,6 +96,8 @@ class OdooWebUser(HttpUser):
     def call(self, model, method, args=None, kwargs=None, name=None, refusals=()):
         kwargs = dict(kwargs or {})
         kwargs.setdefault('context', self.odoo_context)
+        record_example(name or '%s.%s' % (model, method), self.login, model, method, args or [],
+                       kwargs)
         return self._post('/web/dataset/call_kw/%s/%s' % (model, method),
                           name or '%s.%s' % (model, method),
                           {'model': model, 'method': method, 'args': args or [],
@@ -136,7 +151,8 @@ class Salesperson(OdooWebUser):
     def move_opportunity(self):
         leads = self.call('crm.lead', 'search_read',
                           [[('type', '=', 'opportunity'), ('user_id', '=', self.uid),
-                            ('probability', '>', 0), ('probability', '<', 100)]],
+                            ('end_status', '=', False), ('probability', '>', 0),
+                            ('probability', '<', 100)]],
                           {'fields': ['stage_id', 'stage_group_id'], 'limit': 20},
                           name='pipeline: my opportunities')
         if not leads:
@@ -203,7 +219,11 @@ class Manager(OdooWebUser):
         model, measures = random.choice([
             ('crm.report.performance', ['contract_amount', 'payment_amount', 'follow_up_count']),
             ('crm.report.funnel', ['lead_count', 'opportunity_count', 'won_count', 'amount'])])
-        self.call(model, 'read_group', [[], ['user_id'] + measures, ['user_id']], {'lazy': True},
+        # the screen's default filter: this year
+        year = time.strftime('%Y')
+        self.call(model, 'read_group', [[('date', '>=', year + '-01-01'),
+                                         ('date', '<=', year + '-12-31')],
+                                        ['user_id'] + measures, ['user_id']], {'lazy': True},
                   name='reports: %s' % model.split('.')[-1])
 
 
@@ -233,6 +253,7 @@ class Integrator(HttpUser):
             return result
 
     def execute(self, model, method, args, kwargs, name):
+        record_example(name, INTEGRATOR, model, method, args, kwargs)
         return self._xmlrpc('object', 'execute_kw', name, DB, self.uid, INTEGRATOR,
                             model, method, args, kwargs)
 

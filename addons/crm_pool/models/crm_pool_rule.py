@@ -270,6 +270,22 @@ class CrmPoolRule(models.Model):
         self.env.cr.execute('SELECT count(*) FROM (%s) u' % union, params)
         return self.env.cr.fetchone()[0]
 
+    @api.model
+    def _about_to_release_first(self, user_ids=None, limit=None, now=None):
+        """(count, ids): how many customers ``_get_about_to_release`` returns and the ids of
+        the soonest due, at most ``limit``, in one SQL query (my to-do shows the count and
+        the first few of what may be thousands)."""
+        queries = self._about_to_release_queries(user_ids, now)
+        if not queries:
+            return 0, []
+        union = ' UNION ALL '.join('SELECT q.id, q.due_at FROM (%s) q' % sql
+                                   for _rule, sql, _p in queries)
+        params = [param for _rule, _sql, query_params in queries for param in query_params]
+        self.env.cr.execute('SELECT id, count(*) OVER () FROM (%s) u GROUP BY id '
+                            'ORDER BY min(due_at), id LIMIT %%s' % union, params + [limit])
+        rows = self.env.cr.fetchall()
+        return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
     @api.multi
     def action_preview(self):
         self.ensure_one()

@@ -18,11 +18,12 @@ class CrmTodo(models.TransientModel):
 
     @api.multi
     def _compute_pool_about_to_release_count(self):
-        ids = list(self.env['crm.pool.rule'].sudo()._get_about_to_release(
-            user_ids=[self.env.uid]))
-        customers = self.env['res.partner'].browse(ids[:LIST_LIMIT])
+        # counted and listed in SQL: a salesperson may have thousands about to go
+        count, ids = self.env['crm.pool.rule'].sudo()._about_to_release_first(
+            user_ids=[self.env.uid], limit=LIST_LIMIT)
+        customers = self.env['res.partner'].browse(ids)
         for todo in self:
-            todo.pool_about_to_release_count = len(ids)
+            todo.pool_about_to_release_count = count
             todo.pool_about_to_release_ids = customers
 
     @api.multi

@@ -267,3 +267,23 @@ class TestPoolCron(PoolCase):
         self.assertEqual(Rule._count_about_to_release(), 2)
         self.assertEqual(Rule._count_about_to_release(user_ids=[self.sales_a1.id]), 1)
         self.assertEqual(Rule._count_about_to_release(user_ids=[]), 0)
+
+    def test_todo_lists_the_soonest_first(self):
+        """My to-do counts every customer about to be released and lists the soonest
+        first (counted and listed in SQL, as with thousands of them)."""
+        self.make_rule(days=10)
+        early = self.make_customer('Early Co', self.sales_a1)     # due 03-12
+        self.set_now('2026-03-03 01:00:00')
+        late = self.make_customer('Late Co', self.sales_a1)       # due 03-13
+        self.set_now('2026-03-11 01:00:00')                       # both within 3 days
+        Rule = self.env['crm.pool.rule'].sudo()
+        expected = Rule._get_about_to_release(user_ids=[self.sales_a1.id])
+        self.assertIn(early.id, expected)
+        self.assertIn(late.id, expected)
+        count, ids = Rule._about_to_release_first(user_ids=[self.sales_a1.id], limit=1)
+        self.assertEqual(count, len(expected))
+        soonest = min(expected, key=lambda pid: (expected[pid][0], pid))
+        self.assertEqual(ids, [soonest])
+        todo = self.env['crm.todo'].sudo(self.sales_a1).create({})
+        self.assertEqual(todo.pool_about_to_release_count, len(expected))
+        self.assertEqual(todo.pool_about_to_release_ids[:1].id, soonest)

@@ -125,7 +125,7 @@ class TestUnitsAndCharts(ReportCase):
 
     # ------------------------------------------------------------------ Chinese
     def test_choices_of_the_reports_are_chinese(self):
-        """Follow-up types (电话, 拜访...), pool operations, regions and statuses: the
+        """Follow-up types (电话, 面访...), pool operations, regions and statuses: the
         reports repeat a source field's choices translated."""
         for model in ('crm.report.follow.up', 'crm.report.pool', 'crm.report.customer',
                       'crm.report.product', 'crm.report.funnel', 'crm.report.opportunity',
@@ -139,7 +139,7 @@ class TestUnitsAndCharts(ReportCase):
         types = dict(self.env['crm.report.follow.up'].with_context(lang='zh_CN').fields_get(
             ['follow_up_type'])['follow_up_type']['selection'])
         self.assertEqual(types['call'], '电话')
-        self.assertEqual(types['visit'], '拜访')
+        self.assertEqual(types['visit'], '面访')
         self.assertEqual(types['wechat'], '微信')
         regions = self.env['crm.lead'].with_context(lang='zh_CN').fields_get(
             ['region'])['region']['selection']

@@ -30,6 +30,7 @@ from . import crm_role_scope
 from . import res_users_crm_role
 from . import res_users_crm_scope
 from . import res_users_home
+from . import res_users_name
 from . import crm_lead_opportunity
 from . import product_product
 from . import crm_lead_product_line

@@ -317,7 +317,7 @@ class CrmGuard(models.AbstractModel):
                         'many2many', 'one2many') else [vals[name]]) if _is_int(i))
             targets = self.env[field.comodel_name].browse(sorted(ids)).exists()
             if targets:
-                targets._crm_check_target_access(mode, Model._description, field)
+                targets._crm_check_target_access(mode, self._model_label(Model), field)
 
     @api.model
     def _command_ids(self, commands):

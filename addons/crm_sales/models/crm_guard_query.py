@@ -67,8 +67,10 @@ class CrmGuard(models.AbstractModel):
 
     @api.model
     def _model_label(self, model):
-        """The model's name in the user's language."""
-        return self.env['ir.model'].sudo()._get(model._name).name or model._description
+        """The model's name in the user's language (合同, not Contract)."""
+        lang = self.env.lang or self.env.user.lang
+        return (self.env['ir.model'].sudo().with_context(lang=lang)._get(model._name).name
+                or model._description)
 
     # ------------------------------------------------------------------ domains
     @api.model

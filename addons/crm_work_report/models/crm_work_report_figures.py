@@ -13,8 +13,7 @@ class CrmWorkReport(models.Model):
     counted when the report is created (and again by *Refresh*, on a draft). Only the
     author's records count: follow-ups she logged, of them the visits (type *visit*),
     customers she owns that were created in the period, opportunities she owns that
-    were created in it. Contracts are left out (crm_work_report does not depend on
-    crm_contract)."""
+    were created in it. New contracts: the bridge crm_work_report_contract."""
     _inherit = 'crm.work.report'
 
     follow_up_count = fields.Integer('Follow-ups', readonly=True)

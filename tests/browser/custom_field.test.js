@@ -6,7 +6,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const { URL, launch, openSession, assertCleanScreen, screenshot, openAction, openRecord, rpc,
-  openTabOf, saveForm } = require('./helpers');
+  openTabOf, saveForm, ARTIFACTS } = require('./helpers');
 
 const admin = (model, method, args, kwargs) => rpc('admin', 'admin', model, method, args, kwargs)
   .then((r) => r.result);
@@ -20,8 +20,14 @@ test('zhoutao adds a choice field to customers; lina sets it on her customer', a
     let { page, errors } = await openSession(browser, 'zhoutao');
     // (the list may be empty: Odoo shows its help instead of a table)
     await page.goto(`${URL}/web#action=crm_custom_field.crm_custom_field_action`);
+    // the list (or its help) first: a click on 创建 while the view still loads is dropped
+    // on a busy machine
+    await page.waitForSelector('.o_view_manager_content .o_list_view, .o_view_manager_content .oe_view_nocontent');
     await page.click('.o_list_button_add');
-    await page.waitForSelector('.o_form_view.o_form_editable');
+    if (!await page.waitForSelector('.o_form_view.o_form_editable', { timeout: 15000 }).then(() => true, () => false)) {
+      await page.click('.o_list_button_add');
+      await page.waitForSelector('.o_form_view.o_form_editable');
+    }
     await page.fill('.o_form_view input.o_field_widget[name="name"]', label);
     await page.selectOption('.o_form_view select.o_field_widget[name="target"]', { label: '客户' });
     await page.selectOption('.o_form_view select.o_field_widget[name="field_type"]', { label: '选项' });
@@ -61,6 +67,11 @@ test('zhoutao adds a choice field to customers; lina sets it on her customer', a
     assert.ok(header.includes(label), `the list has the column ${label}: ${header}`);
     assert.deepStrictEqual(errors, []);
     await page.context().close();
+  } catch (err) {
+    for (const ctx of browser.contexts()) {
+      for (const [i, p] of ctx.pages().entries()) await p.screenshot({ path: `${ARTIFACTS}/failure-custom-field-${i}.png` }).catch(() => {});
+    }
+    throw err;
   } finally {
     // hidden again for the journeys that follow (the value is kept)
     if (fieldId) await rpc('zhoutao', 'zhoutao', 'crm.custom.field', 'write', [[fieldId], { active: false }]);

@@ -189,12 +189,20 @@ async function crawlRole(browser, login, seen) {
           // a loaded machine (module tests beside) may take long, and a click made while
           // the previous screen still loads can be dropped: click once more, then name
           // the screen if it never comes
-          const view = `.o_view_manager_content .o_${type}_view`;
-          let shown = await page.waitForSelector(view, { timeout: 30000 })
+          // shown: its switch button active and the view visible (an empty list or kanban
+          // with a help text shows only the help, Odoo 11)
+          const isShown = (t) => {
+            const visible = (el) => el.offsetParent !== null;
+            const views = document.querySelectorAll(`.o_view_manager_content .o_${t}_view, ` +
+              '.o_view_manager_content .oe_view_nocontent');
+            return !!document.querySelector(`.o_cp_switch_buttons button[data-view-type="${t}"].active`) &&
+              [...views].some(visible);
+          };
+          let shown = await page.waitForFunction(isShown, type, { timeout: 30000 })
             .then(() => true, () => false);
           if (!shown && await button.count()) {
             await button.first().click().catch(() => {});
-            shown = await page.waitForSelector(view, { timeout: 60000 })
+            shown = await page.waitForFunction(isShown, type, { timeout: 60000 })
               .then(() => true, () => false);
           }
           if (!shown) {

@@ -1,5 +1,5 @@
 # The two commands: `make run` (start the CRM) and `make test` (every test).
-.PHONY: run test test-module bench load failover backup restore clean-state
+.PHONY: run test test-module bench bench-growth load failover backup restore clean-state
 
 run:            ## install what is missing, create/update the database, serve on :8069
 	@bash scripts/run.sh
@@ -12,6 +12,9 @@ test-module:    ## make test-module M=crm_sales  (one module's tests only)
 
 bench:          ## benchmarks (not part of `make test`)
 	@bash scripts/bench.sh
+
+bench-growth:   ## the reports at 1x then 10x the data, growth factor per screen (about an hour)
+	@bash scripts/bench_growth.sh
 
 load:           ## the sales floor at a real company's size vs bare Odoo CRM (not in `make test`)
 	@bash scripts/load.sh

@@ -23,6 +23,8 @@ class CrmPoolLog(models.Model):
     _description = 'Public Pool Operation Log'
     _order = 'date desc, id desc'
     _rec_name = 'partner_id'
+    # no magic columns: ``date`` and ``user_id`` say when and who (see crm.operation.log)
+    _log_access = False
 
     partner_id = fields.Many2one('res.partner', string='Customer', required=True,
                                  ondelete='cascade', index=True, readonly=True)
@@ -55,14 +57,12 @@ class CrmPoolLog(models.Model):
         now_str = fields.Datetime.to_string(now)
         insert = """
             INSERT INTO crm_pool_log (partner_id, from_user_id, action, user_id, to_user_id,
-                                      pool_id, rule_id, reason, date, company_id,
-                                      create_uid, create_date, write_uid, write_date)
-            SELECT t.pid, t.fuid, %s, %s, %s, %s, %s, %s, %s, p.company_id,
-                   %s, now() at time zone 'UTC', %s, now() at time zone 'UTC'
+                                      pool_id, rule_id, reason, date, company_id)
+            SELECT t.pid, t.fuid, %s, %s, %s, %s, %s, %s, %s, p.company_id
               FROM unnest(%s::int[], %s::int[]) AS t(pid, fuid)
               JOIN res_partner p ON p.id = t.pid"""
         params = [action, user_id, to_user_id or None, pool.id if pool else None,
-                  rule.id if rule else None, reason or None, now_str, user_id, user_id,
+                  rule.id if rule else None, reason or None, now_str,
                   list(partner_ids), from_user_ids]
         if operation_log:
             # the customer, its team now, and "{from}" of the summary replaced by the
@@ -75,12 +75,10 @@ class CrmPoolLog(models.Model):
             RETURNING partner_id, from_user_id, to_user_id, user_id, date, company_id)
             INSERT INTO crm_operation_log (date, user_id, kind, res_model, res_id, res_name,
                                            partner_id, from_user_id, to_user_id, team_id,
-                                           company_id, summary, create_uid, create_date,
-                                           write_uid, write_date)
+                                           company_id, summary)
             SELECT l.date, l.user_id, %%s, 'res.partner', p.id, p.display_name, p.id,
                    l.from_user_id, l.to_user_id, p.team_id, l.company_id,
-                   replace(%%s, '{from}', coalesce(fp.name, %%s)),
-                   l.user_id, now() at time zone 'UTC', l.user_id, now() at time zone 'UTC'
+                   replace(%%s, '{from}', coalesce(fp.name, %%s))
               FROM pool_lines l
               JOIN res_partner p ON p.id = l.partner_id
               LEFT JOIN res_users fu ON fu.id = l.from_user_id

@@ -87,7 +87,8 @@ class CrmPoolRule(models.Model):
         for rule in rules:
             sql, params = rule._select_sql(rules, where='%s <= %%s' % rule._due_sql(),
                                            params=[now_str], order=False)
-            due.update(r[0] for r in self._fetch_rows(sql, params))
+            self.env.cr.execute(sql, params)
+            due.update(r[0] for r in self.env.cr.fetchall())
         return len(due)
 
     @api.model
@@ -98,15 +99,19 @@ class CrmPoolRule(models.Model):
         rules = self._active_rules()
         total = 0
         for rule in rules:
-            previous = set()  # guard against a loop, memory bounded by the batch size
+            # each batch goes on after the last id of the previous one: one pass over the
+            # customers, not one from the start per batch (rows skipped as locked are
+            # caught by _pool_run's retry)
+            last_id = 0
             while True:
                 sql, params = rule._select_sql(
-                    rules, where='%s <= %%s' % rule._due_sql(), params=[now_str],
-                    limit=batch_size, lock=True)
-                rows = [r for r in self._fetch_rows(sql, params) if r[0] not in previous]
+                    rules, where='"res_partner".id > %%s AND %s <= %%s' % rule._due_sql(),
+                    params=[last_id, now_str], limit=batch_size, lock=True)
+                self.env.cr.execute(sql, params)
+                rows = self.env.cr.fetchall()   # (id, owner, due): the due date is not needed
                 if not rows:
                     break
-                previous = {r[0] for r in rows}
+                last_id = rows[-1][0]
                 Partner._pool_release_sql(
                     [r[0] for r in rows], rule.pool_id, 'auto_release', now,
                     reason=rule.name, rule=rule)
@@ -129,14 +134,15 @@ class CrmPoolRule(models.Model):
             where = ('{due} <= %s AND {due} > %s AND ("res_partner".pool_reminder_sent_at IS NULL'
                      ' OR "res_partner".pool_reminder_sent_at < {ref})').format(
                          due=rule._due_sql(), ref=rule._reference_sql())
-            previous = set()
+            last_id = 0
             while True:
-                sql, params = rule._select_sql(rules, where=where, params=[horizon, now_str],
+                sql, params = rule._select_sql(rules, where='"res_partner".id > %s AND ' + where,
+                                               params=[last_id, horizon, now_str],
                                                limit=batch_size, lock=True)
-                rows = [r for r in self._fetch_rows(sql, params) if r[0] not in previous]
+                rows = self._fetch_rows(sql, params)
                 if not rows:
                     break
-                previous = {r[0] for r in rows}
+                last_id = rows[-1][0]
                 rule._remind_sql(rows, now)
                 total += len(rows)
                 self._pool_commit()

@@ -36,6 +36,10 @@ class CrmOperationLog(models.Model):
     _description = 'Operation Log'
     _order = 'date desc, id desc'
     _rec_name = 'res_name'
+    # no create_uid / write_uid / create_date / write_date: ``date`` and ``user_id`` say
+    # when and who, lines are never written, and each magic user column would cost a
+    # foreign-key check per line on the bulk paths (the pool cron logs 10,000 at a time)
+    _log_access = False
 
     date = fields.Datetime('Date', required=True, readonly=True, index=True)
     user_id = fields.Many2one('res.users', 'Done By', readonly=True, index=True,
@@ -99,7 +103,10 @@ class CrmOperationLog(models.Model):
         the whole log, whoever acted: an integrator over XML-RPC, the cron), else the
         acting user's."""
         installed = dict(self.env['res.lang'].sudo().get_installed())
-        for lang in (self.env.user.company_id.partner_id.lang, self.env.lang,
+        # prefetch_fields=False: only the language is read (a bulk caller such as the
+        # pool cron invalidates the cache between its batches)
+        company = self.env.user.company_id.partner_id.with_context(prefetch_fields=False)
+        for lang in (company.lang, self.env.lang,
                      self.env.user.lang):
             if lang and lang in installed:
                 return lang
@@ -166,16 +173,13 @@ class CrmOperationLog(models.Model):
         self.env.cr.execute("""
             INSERT INTO crm_operation_log (date, user_id, kind, res_model, res_id, res_name,
                                            partner_id, from_user_id, to_user_id, team_id,
-                                           company_id, summary, create_uid, create_date,
-                                           write_uid, write_date)
+                                           company_id, summary)
             SELECT %s, %s, %s, t.model, t.rid, t.name, t.pid, t.fuid, t.tuid, t.tid,
-                   t.cid, t.summary, %s, now() at time zone 'UTC', %s,
-                   now() at time zone 'UTC'
+                   t.cid, t.summary
               FROM unnest(%s::varchar[], %s::int[], %s::varchar[], %s::int[], %s::int[],
                           %s::int[], %s::int[], %s::int[], %s::text[])
                    AS t(model, rid, name, pid, fuid, tuid, tid, cid, summary)
-            RETURNING id""", [date, acting, kind, acting or self.env.uid, acting or self.env.uid]
-                           + [list(col) for col in zip(*rows)])
+            RETURNING id""", [date, acting, kind] + [list(col) for col in zip(*rows)])
         return self.sudo().browse([r[0] for r in self.env.cr.fetchall()])
 
     @api.model

@@ -51,12 +51,14 @@ CONVERSION_RATES = {
 STEP_RATES = {'2_customer': 'customer_rate', '3_opportunity': 'opportunity_rate',
               '4_won': 'won_rate', '5_contract': 'contract_rate', '6_payment': 'payment_rate'}
 # SQL: an effective contract signed on opportunity {o}; an approved payment of contract {c}
+# ({per_row}: see _query)
 _SIGNED_SQL = ("EXISTS (SELECT 1 FROM crm_contract sc WHERE sc.lead_id = {o} "
-               "AND sc.state IN %s)" % EFFECTIVE_CONTRACT_SQL)
-_PAID_SQL = "EXISTS (SELECT 1 FROM crm_receivable pr WHERE pr.contract_id = {c} AND pr.state = 'approved')"
+               "AND sc.state IN %s{per_row})" % EFFECTIVE_CONTRACT_SQL)
+_PAID_SQL = ("EXISTS (SELECT 1 FROM crm_receivable pr WHERE pr.contract_id = {c} "
+             "AND pr.state = 'approved'{per_row})")
 _SIGNED_PAID_SQL = ("EXISTS (SELECT 1 FROM crm_contract sc JOIN crm_receivable pr "
                     "ON pr.contract_id = sc.id AND pr.state = 'approved' "
-                    "WHERE sc.lead_id = {o} AND sc.state IN %s)" % EFFECTIVE_CONTRACT_SQL)
+                    "WHERE sc.lead_id = {o} AND sc.state IN %s{per_row})" % EFFECTIVE_CONTRACT_SQL)
 # cohort column -> its SQL on the rows of its step (aliases: l lead, lo the opportunity
 # it was converted to, p customer, o opportunity, c contract)
 COHORT_SQL = {
@@ -64,15 +66,16 @@ COHORT_SQL = {
     'lead_opportunity_count': '(lo.id IS NOT NULL)',
     'lead_won_count': "(lo.end_status IS NOT DISTINCT FROM 'won')",
     'lead_contract_count': "(lo.end_status IS NOT DISTINCT FROM 'won' AND %s)"
-                           % _SIGNED_SQL.format(o='lo.id'),
+                           % _SIGNED_SQL.replace('{o}', 'lo.id'),
     'lead_payment_count': "(lo.end_status IS NOT DISTINCT FROM 'won' AND %s)"
-                          % _SIGNED_PAID_SQL.format(o='lo.id'),
+                          % _SIGNED_PAID_SQL.replace('{o}', 'lo.id'),
     'customer_opportunity_count': (
         "EXISTS (SELECT 1 FROM crm_lead co JOIN res_partner cp ON cp.id = co.partner_id "
-        "WHERE co.type = 'opportunity' AND co.active AND cp.commercial_partner_id = p.id)"),
+        "WHERE co.type = 'opportunity' AND co.active AND cp.commercial_partner_id = p.id"
+        "{per_row})"),
     'opportunity_won_count': "(o.end_status IS NOT DISTINCT FROM 'won')",
-    'won_contract_count': _SIGNED_SQL.format(o='o.id'),
-    'contract_paid_count': _PAID_SQL.format(c='c.id'),
+    'won_contract_count': _SIGNED_SQL.replace('{o}', 'o.id'),
+    'contract_paid_count': _PAID_SQL.replace('{c}', 'c.id'),
 }
 
 
@@ -132,11 +135,18 @@ class CrmReportFunnel(models.Model):
         name for name, _step, _label in COHORT_COUNTS)
     _count_measure = 'nbr'
 
-    def _query(self):
+    def _query(self, per_row=False):
+        """``per_row``: each cohort's EXISTS looked up row by row (``OFFSET 0`` keeps
+        PostgreSQL from hashing the whole contract, payment or opportunity table for it).
+        That is what the live part of the report wants, a day's rows (see
+        ``_query_live``); the summary, over every row, keeps the hashed form."""
+        per_row_sql = ' OFFSET 0' if per_row else ''
+
         def cols(step):
             counts = ', '.join('%d AS %s' % (int(s == step), name) for s, name in STEP_COUNTS)
             cohorts = ', '.join(
-                '%s AS %s' % (('(%s)::int' % COHORT_SQL[name]) if s == step else '0', name)
+                '%s AS %s' % (('(%s)::int' % COHORT_SQL[name].replace('{per_row}', per_row_sql))
+                              if s == step else '0', name)
                 for name, s, _label in COHORT_COUNTS)
             rates = ', '.join('NULL::float AS %s' % name for name in sorted(CONVERSION_RATES))
             return '%s, %s, %s' % (counts, cohorts, rates)
@@ -177,6 +187,9 @@ class CrmReportFunnel(models.Model):
                    lead_date_o=local_date('o.create_date'),
                    won_date=local_date('COALESCE(o.end_date, o.write_date)'),
                    contract_date=local_date('c.create_date'), effective=EFFECTIVE_CONTRACT_SQL)
+
+    def _query_live(self):
+        return self._query(per_row=True)
 
     def _source_indexes(self):
         return [DATE_INDEXES[k] for k in ('lead', 'won', 'customer', 'contract')]

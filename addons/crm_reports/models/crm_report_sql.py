@@ -71,8 +71,11 @@ class CrmReportSql(models.AbstractModel):
             self.env.cr.execute("CREATE INDEX IF NOT EXISTS %s ON %s ((%s))%s" % (
                 name, table, expression, (' WHERE %s' % where) if where else ''))
         tools.drop_view_if_exists(self.env.cr, self._table)
+        self._create_view(self._view_query())
+
+    def _create_view(self, view_query):
         self.env.cr.execute("CREATE OR REPLACE VIEW %s AS (SELECT u.*, to_char(u.date, 'YYYY-MM') "
-                            "AS period FROM (%s) u)" % (self._table, self._view_query()))
+                            "AS period FROM (%s) u)" % (self._table, view_query))
 
     def _query(self):
         raise NotImplementedError

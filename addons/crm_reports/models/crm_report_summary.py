@@ -44,16 +44,30 @@ class CrmReportSql(models.AbstractModel):
         query = super(CrmReportSql, self)._view_query()
         if not self._summary_keys:
             return query
+        self._summary_create(query)
+        return self._summary_union(self._query_live())
+
+    def _query_live(self):
+        """The report's query for its live part (a day's rows): ``_query()`` unless a
+        report plans it differently for few rows (the sales funnel)."""
+        return self._query()
+
+    def _summary_columns(self, query):
+        """[(column, SQL type)] of the report's query."""
         cr = self.env.cr
         cr.execute('SELECT * FROM (%s) q LIMIT 0' % query)
         description = cr.description
-        columns = [d[0] for d in description]
-        # each sum keeps its column's type (sum() of an integer is a bigint or numeric,
-        # which would turn the report's counts into floats over XML-RPC)
         cr.execute('SELECT oid, format_type(oid, NULL) FROM pg_type WHERE oid IN %s',
                    (tuple({d[1] for d in description}),))
         names = dict(cr.fetchall())
-        types = {d[0]: names[d[1]] for d in description}
+        return [(d[0], names[d[1]]) for d in description]
+
+    def _summary_create(self, query):
+        """(Re)create the summary: the days before the last refresh, one row per key."""
+        cr = self.env.cr
+        # each sum keeps its column's type (sum() of an integer is a bigint or numeric,
+        # which would turn the report's counts into floats over XML-RPC)
+        types = dict(self._summary_columns(query))
         summary = self._summary_table()
         until = "(SELECT value::date FROM ir_config_parameter WHERE key = '%s')" % (
             self._summary_until_param())
@@ -73,15 +87,36 @@ class CrmReportSql(models.AbstractModel):
                                   for m in self._summary_sums)))
         # REFRESH ... CONCURRENTLY (the report stays readable) needs a unique index
         cr.execute('CREATE UNIQUE INDEX %s_keys_idx ON %s (%s)' % (summary, summary, keys))
+
+    def _summary_until(self):
+        """The first day the report reads live (the day of the last refresh), or None."""
+        value = self.env['ir.config_parameter'].sudo().get_param(self._summary_until_param())
+        try:
+            return fields.Date.to_string(fields.Date.from_string(value)) if value else None
+        except ValueError:
+            return None
+
+    def _summary_union(self, query):
+        """The report's rows: its live rows from the last refresh's day on, and the
+        summary before. The day is written into the view as a literal (the refresh
+        replaces the view): as a subquery, PostgreSQL could not know at planning time
+        that the live part is one day's rows, and answered the sales funnel's cohort
+        EXISTS tests by hashing whole tables (38 s at 1,000,000 leads instead of 0.6 s)."""
+        until = self._summary_until()
         summarized = set(self._summary_keys) | set(self._summary_sums) | {'id'}
         return """
-            SELECT * FROM ({query}) q WHERE q.date >= COALESCE({until}, '-infinity'::date) {live}
+            SELECT * FROM ({query}) q WHERE q.date >= '{until}'::date {live}
             UNION ALL
             SELECT {columns} FROM {summary} s
-        """.format(query=query, until=until, summary=summary,
+        """.format(query=query, until=until or '-infinity', summary=self._summary_table(),
                    live=('OR (%s)' % self._summary_live_rows) if self._summary_live_rows else '',
-                   columns=', '.join(
-            ('s.%s' % c) if c in summarized else 'NULL' for c in columns))
+                   columns=', '.join(('s.%s' % c) if c in summarized else 'NULL'
+                                     for c, _type in self._summary_columns(query)))
+
+    def _summary_replace_view(self):
+        """The report's view with the new first live day (same columns, so CREATE OR
+        REPLACE; its lock lasts until the refresh commits, hence called last)."""
+        self._create_view(self._summary_union(self._query_live()))
 
     # ------------------------------------------------------------------ refresh
     @api.model
@@ -109,10 +144,12 @@ class CrmReportSql(models.AbstractModel):
         cr.execute('SELECT %s' % TODAY_SQL)
         today = str(cr.fetchone()[0])    # 'YYYY-MM-DD'
         Param = self.env['ir.config_parameter'].sudo()
-        for name in self._summary_models():
-            report = self.env[name]
+        reports = [self.env[name] for name in self._summary_models()]
+        for report in reports:
             Param.set_param(report._summary_until_param(), today)
             cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % report._summary_table())
+        for report in reports:
+            report._summary_replace_view()
             report.invalidate_cache()
         Param.set_param(REFRESHED_PARAM, fields.Datetime.to_string(datetime.datetime.utcnow()))
         return True

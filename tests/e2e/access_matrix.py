@@ -29,6 +29,8 @@ MATRIX = {
     'crm.customer.limit':        'r--- r--- r--- ---- ----',
     'crm.customer.relation':     'rwcd rwcd r--- ---- ----',
     'crm.customer.source':       'r--- r--- r--- ---- ----',
+    'crm.development.plan':      'rwcd rwcd r--- ---- ----',
+    'crm.development.plan.step': 'rwcd rwcd r--- ---- ----',
     'crm.erp.order':             'r--- r--- r--- ---- ----',
     'crm.erp.order.line':        'r--- r--- r--- ---- ----',
     'crm.follow.up':             'rwcd rwcd r--- ---- ----',

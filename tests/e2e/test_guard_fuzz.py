@@ -267,6 +267,15 @@ def build_world(admin, rpc):
             records['crm.work.report'] = admin.call('crm.work.report', 'create', {
                 'user_id': uid[login], 'team_id': team, 'date': day,
                 'summary': 'E2E 守卫 %s日报%s' % (login, tag)})
+    # crm_development_plan: a plan in progress with one step on each one's opportunity
+    if admin.call('ir.model', 'search_count', [('model', '=', 'crm.development.plan')]):
+        for records, login, lead in ((foreign, 'yanglei', foreign_lead), (own, 'lina', own_lead)):
+            records['crm.development.plan'] = admin.call('crm.development.plan', 'create', {
+                'name': 'E2E 守卫 %s开发计划%s' % (login, tag), 'lead_id': lead,
+                'step_ids': [(0, 0, {'date': '2030-01-03', 'name': 'E2E 守卫步骤'})]})
+            records['crm.development.plan.step'] = admin.call(
+                'crm.development.plan', 'read', [records['crm.development.plan']],
+                ['step_ids'])[0]['step_ids'][0]
     return {'foreign': foreign, 'foreign_contact': foreign_contact, 'own': own, 'uid': uid,
             'admin_own': admin_own}
 

@@ -28,8 +28,6 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
 
-from odoo.addons.crm_sales.grant import grant  # noqa: E402
-from odoo.addons.crm_scoring.models import scoring_math  # noqa: E402
 
 N_LEADS = int(os.environ.get('CRM_BENCH_LEADS', 1000000))
 N_OPPS = int(os.environ.get('CRM_BENCH_OPPS', 250000))
@@ -122,6 +120,7 @@ def insert_opportunities(env, owners, sources, stages):
 
 def measure_lead(env, where):
     """AUC of the lead score on the closed leads of ``where``, and how many."""
+    from odoo.addons.crm_scoring.models import scoring_math
     sql, params = env['crm.score.model']._crm_get('lead')._crm_scores_sql(where=where)
     env.cr.execute('SELECT score, sum(y), count(*) - sum(y) FROM (%s) s WHERE y IS NOT NULL '
                    'GROUP BY score' % sql, params)
@@ -132,6 +131,7 @@ def measure_lead(env, where):
 def measure_win(env, where):
     """(learned Brier, learned AUC, stage-rate Brier, stage-rate AUC, n) on the closed
     opportunities of ``where``."""
+    from odoo.addons.crm_scoring.models import scoring_math
     sql, params = env['crm.score.model']._crm_get('win')._crm_scores_sql(where=where)
     env.cr.execute("""SELECT round(score::numeric, 4)::float, stage_rate::float, sum(y),
                              count(*) - sum(y)
@@ -155,6 +155,7 @@ def print_win(label, figures):
 
 def naive_rescore(env, lead_ids):
     """The baseline: each lead read through the ORM, scored in Python, written back."""
+    from odoo.addons.crm_sales.grant import grant
     Model = env['crm.score.model']._crm_get('lead')
     points = {(f, k): (r, int(l)) for f, k, r, l in Model._crm_lookup()}
     Lead = env['crm.lead']

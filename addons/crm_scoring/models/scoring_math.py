@@ -46,6 +46,12 @@ def newton_step(beta, gradient, hessian, ridge=RIDGE):
     return [b + s for b, s in zip(beta, step)], max(abs(s) for s in step)
 
 
+def shrink(learned, prior, n, strength):
+    """``learned`` (from ``n`` records) pulled towards ``prior`` (worth ``strength``
+    records): (n * learned + strength * prior) / (n + strength)."""
+    return (n * learned + strength * prior) / float(n + strength)
+
+
 def sigmoid(x):
     x = max(-30.0, min(30.0, x))
     return 1.0 / (1.0 + math.exp(-x))

@@ -1,10 +1,12 @@
 # -*- coding: utf-8 -*-
 from datetime import datetime, timedelta
+from unittest import mock
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.crm_sales.grant import grant
 from odoo.addons.crm_sales.tests.sales_common import SalesCase
+from odoo.addons.crm_scoring.models import crm_score_model
 
 
 class ScoringCase(SalesCase):
@@ -40,7 +42,8 @@ class TestLeadScore(ScoringCase):
             'points': -20})
         lead.invalidate_cache()
         self.assertEqual(lead.lead_score, clamp(before - 20))
-        self.assertIn('Scoring Test Fair -20 (rules -20, history +0)', lead.score_reasons)
+        self.assertIn('Scoring Test Fair -20 (rules -20, history +0)',
+                      lead.with_context(lang='en_US').score_reasons)
         rule.sudo(self.admin_crm).write({'points': 15})
         self.assertEqual(lead.lead_score, clamp(before + 15))
         score = lead.lead_score
@@ -90,7 +93,8 @@ class TestLeadScore(ScoringCase):
         self.assertEqual((fair_w.positive_count, fair_w.negative_count), (8, 1))
         self.assertGreater(fair_w.points, 0)
         self.assertLess(cold_w.points, 0)
-        self.assertIn('history +%d' % fair_w.points, fair_like.score_reasons)
+        self.assertIn('history +%d' % fair_w.points,
+                      fair_like.with_context(lang='en_US').score_reasons)
         self.assertEqual(fair_w.value_label, 'Scoring Test Fair')
 
     def test_scores_are_action_only_and_rules_belong_to_the_crm_administrator(self):
@@ -156,8 +160,8 @@ class TestWinProbability(ScoringCase):
                             (since.strftime('%Y-%m-%d %H:%M:%S'), tuple(opps.ids)))
         opps.invalidate_cache()
 
-    def test_learned_from_closed_history_days_in_stage_follow_the_clock(self):
-        # in the same stage, those that sat there long were lost, fresh ones won
+    def make_history(self):
+        """In the same stage, those that sat there long were lost, fresh ones won."""
         stale, fresh = self.Lead, self.Lead
         for i in range(8):
             stale |= self.make_opp(self.lina, 'stale %d' % i, stage_id=self.stage.id)
@@ -171,13 +175,52 @@ class TestWinProbability(ScoringCase):
         for i, opp in enumerate(fresh):
             opp.sudo(self.lina).action_set_end_status('won' if i < 7 else 'lost',
                                                       reason if i >= 7 else False)
+        return stale, fresh
+
+    def fresh_open_opp(self):
+        open_opp = self.make_opp(self.lina, 'open one', stage_id=self.stage.id)
+        self.set_stage_since(open_opp, 1)
+        self.Score._crm_rescore_win(open_opp.ids)
+        return open_opp
+
+    def test_little_history_the_stage_rate_then_shrunk_towards_it(self):
+        self.make_history()
+        # the demo's and these ~140 closed opportunities are too few: the stage's rate
+        model = self.Score._crm_get('win')._crm_train()
+        self.assertLess(model.positive_count + model.negative_count,
+                        crm_score_model.MIN_WIN_HISTORY)
+        self.assertEqual(model.state, 'untrained')
+        open_opp = self.fresh_open_opp()
+        self.assertEqual(open_opp.win_probability, self.stage.probability)
+        self.assertFalse(open_opp.win_reasons)
+        # past the minimum, the learned rate is pulled towards the stage's by the stage's
+        # prior strength k against the n closed opportunities: (n·learned + k·stage)/(n+k)
+        with mock.patch.object(crm_score_model, 'MIN_WIN_HISTORY', 10), \
+                mock.patch.object(crm_score_model, 'PRIOR_STRENGTH', 0):
+            model = self.Score._crm_get('win')._crm_train()
+            self.Score._crm_rescore_win(open_opp.ids)
+            learned = open_opp.win_probability
+        n = model.positive_count + model.negative_count
+        self.assertGreater(learned, self.stage.probability + 10, 'fresh ones were won')
+        with mock.patch.object(crm_score_model, 'MIN_WIN_HISTORY', 10):
+            self.Score._crm_get('win')._crm_train()
+            self.Score._crm_rescore_win(open_opp.ids)
+        k = crm_score_model.PRIOR_STRENGTH
+        self.assertAlmostEqual(open_opp.win_probability,
+                               (n * learned + k * self.stage.probability) / (n + k), delta=0.2)
+        self.assertLess(abs(open_opp.win_probability - self.stage.probability),
+                        abs(learned - self.stage.probability) / 2)
+
+    @mock.patch.object(crm_score_model, 'MIN_WIN_HISTORY', 10)
+    @mock.patch.object(crm_score_model, 'PRIOR_STRENGTH', 10)
+    def test_learned_from_closed_history_days_in_stage_follow_the_clock(self):
+        # a company with a long history, in miniature: the stage rate counts little
+        stale, fresh = self.make_history()
         self.Score._crm_get('win')._crm_train()
         model = self.Score._crm_get('win')
         self.assertEqual(model.state, 'trained')
         self.assertLessEqual(model.history_brier, model.stage_brier)
-        open_opp = self.make_opp(self.lina, 'open one', stage_id=self.stage.id)
-        self.set_stage_since(open_opp, 1)
-        self.Score._crm_rescore_win(open_opp.ids)
+        open_opp = self.fresh_open_opp()
         fresh_p = open_opp.win_probability
         self.assertIn('stage_days:0:', open_opp.win_detail)
         self.assertTrue(open_opp.win_reasons)

@@ -94,7 +94,24 @@ class CrmReportSql(models.AbstractModel):
         return []
 
     @api.model
+    def _crm_no_jit(self):
+        """No JIT compilation for the rest of this transaction. The reports' plans are
+        costed high (a union over million-row tables, even when indexes leave a day's
+        rows), which crosses PostgreSQL's JIT thresholds: compiling took 4.7 s for a
+        sales funnel read whose execution takes 27 ms (1,000,000 leads, EXPLAIN ANALYZE).
+        PostgreSQL 11 and later; a user setting, no privilege needed."""
+        if self.env.cr._cnx.server_version >= 110000:
+            self.env.cr.execute('SET LOCAL jit = off')
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False, access_rights_uid=None):
+        self._crm_no_jit()
+        return super(CrmReportSql, self)._search(args, offset=offset, limit=limit, order=order,
+                                                 count=count, access_rights_uid=access_rights_uid)
+
+    @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        self._crm_no_jit()
         ratios = [f for f in (fields or []) if f in self._ratio_measures]
         if not ratios:
             return self._read_group_sorted(domain, fields, groupby, offset=offset, limit=limit,

@@ -16,8 +16,9 @@ OUTCOMES = [
 class CrmChurnRecord(models.Model):
     """One step of a customer's churn handling (客户流失记录): a deferral (暂缓流失:
     measures, next check date), a confirmation (确认流失: reason) or its undoing. Only
-    the actions on ``res.partner`` write them (users read them: no create / write
-    access); the scope is the customer's owner and team."""
+    the actions on ``res.partner`` write them, in sudo: users have no create / write /
+    delete access at all (ACLs), so every field is the actions'. The scope is the
+    customer's owner and team."""
     _name = 'crm.churn.record'
     _description = 'Churn Record'
     _inherit = ['crm.scope.mixin', 'crm.guard.mixin']
@@ -41,12 +42,6 @@ class CrmChurnRecord(models.Model):
                                help='For a deferral: an approved contract since (the warning '
                                     'is cleared), or the check date still to come, or passed '
                                     'without an order (the warning is back).')
-
-    def _crm_action_fields(self):
-        # users have no create / write access to the records at all; only the names no
-        # other model's form uses as a default are listed here (an action-only name's
-        # ``default_<name>`` is refused for every model)
-        return ('kind', 'measures', 'next_check_date')
 
     @api.depends('kind', 'date', 'next_check_date', 'partner_id.last_order_date')
     def _compute_outcome(self):

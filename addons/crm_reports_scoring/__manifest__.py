@@ -3,8 +3,7 @@
     'name': 'CRM Reports: Scoring',
     'summary': 'Sales forecast (销售预测) per month of expected closing: signed contracts plus '
                'the pipeline weighted by the learned win probability, per salesperson, team '
-               'and company against target; a forecast figure on the reports dashboard '
-               '(installed with crm_reports and crm_scoring)',
+               'and company against target; a forecast figure on the dashboard',
     'version': '11.0.1.0.0',
     'category': 'Sales',
     'license': 'LGPL-3',

@@ -57,6 +57,21 @@ def test_the_test_database_has_every_project_module_and_language(admin):
         sorted(active), sorted(_languages()))
 
 
+def test_every_manifest_fits_the_module_table_of_a_new_database():
+    """A new database's ir_module_module has name and summary columns of 256 characters
+    (Odoo's base.sql): a longer summary fails `make run` and `make test` on a fresh machine
+    only, since an existing database takes it through the ORM."""
+    too_long = []
+    for name in sorted(os.listdir(os.path.join(ROOT, 'addons'))):
+        path = os.path.join(ROOT, 'addons', name)
+        if not os.path.isfile(os.path.join(path, '__manifest__.py')):
+            continue
+        manifest = _manifest(path)
+        too_long += ['%s: %s has %d characters' % (name, key, len(manifest.get(key) or ''))
+                     for key in ('name', 'summary') if len(manifest.get(key) or '') > 256]
+    assert not too_long, too_long
+
+
 def test_every_oca_addon_a_module_needs_comes_from_a_listed_wheel():
     """An OCA dependency (found through the manifests, transitively) must be installed from
     requirements-nodeps.txt, which both the venv and the container image read."""

@@ -1,4 +1,0 @@
-# -*- coding: utf-8 -*-
-from . import models
-from . import wizard
-from .hooks import post_init_hook

@@ -1,4 +1,0 @@
-# -*- coding: utf-8 -*-
-from . import crm_report_lifecycle
-from . import crm_report_churn
-from . import crm_report_export

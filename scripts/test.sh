@@ -46,7 +46,7 @@ for m in "${mods[@]}"; do paths+=("addons/$m/tests"); done
 # timeout: in Odoo 11 a test class whose setUpClass fails leaves its cursor holding locks
 # and the next class waits forever; a bounded run fails instead of hanging CI.
 module_tests() {
-  (cd "$ROOT" && timeout --kill-after=30 1500 "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$1" --odoo-database="$2" \
+  (cd "$ROOT" && timeout --kill-after=30 3000 "$VENV/bin/pytest" -p no:cacheprovider --odoo-config="$1" --odoo-database="$2" \
      --junitxml="$ARTIFACTS/module-tests-$2.xml" "${paths[@]}")
 }
 if [ $# -gt 0 ]; then

@@ -29,6 +29,12 @@ class ResPartner(models.Model):
             return vals
         ctx = self.env.context
         user = self.env.user
+        # an owner or team given as a form default (quick create from an opportunity)
+        # goes into the values: the row is inserted with its owner, so the customer is
+        # in its owner's scope from the start (its stored fields are computed as her)
+        for name in ('user_id', 'team_id'):
+            if name not in vals and ctx.get('default_' + name):
+                vals = dict(vals, **{name: ctx['default_' + name]})
         if 'user_id' not in vals and 'default_user_id' not in ctx and \
                 not user._is_superuser() and user._crm_can_act() and \
                 self._crm_wants_default_owner(vals):

@@ -3,7 +3,7 @@ import json
 import math
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from . import scoring_math
 from .scoring_sql import (LEAD_FEATURES, WIN_FEATURES, lead_features_sql, lookup_join,
@@ -339,6 +339,10 @@ class CrmScoreModel(models.Model):
         """重新学习并评分: learn from the history again, rescore every lead and open
         opportunity. Sales managers and the CRM administrator."""
         self._crm_check_may_retrain()
+        if not self.exists():
+            # the button is on a model's form: called on no model (or a deleted one),
+            # nothing is learned again
+            raise UserError(_('Open a scoring model to learn it again.'))
         count = self._crm_retrain_all()
         return self.env['crm.notify'].done(
             _('Models learned again from the history; %d scores changed.') % count)

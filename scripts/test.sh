@@ -98,7 +98,7 @@ say "End-to-end tests over XML-RPC (tests/e2e)"
 rc=$?; [ $rc -ne 0 ] && failed+=("e2e tests")
 
 say "Browser tests in headless Chromium (tests/browser)"
-(cd "$ROOT" && timeout --kill-after=30 900 node --test --test-timeout=300000 --test-reporter=spec tests/browser/) \
+(cd "$ROOT" && timeout --kill-after=30 1800 node --test --test-timeout=300000 --test-reporter=spec tests/browser/) \
   2>&1 | tee "$STATE/browser-tests-$DB.out"
 rc=${PIPESTATUS[0]}; [ $rc -ne 0 ] && failed+=("browser tests")
 

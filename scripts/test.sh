@@ -98,7 +98,9 @@ say "End-to-end tests over XML-RPC (tests/e2e)"
 rc=$?; [ $rc -ne 0 ] && failed+=("e2e tests")
 
 say "Browser tests in headless Chromium (tests/browser)"
-(cd "$ROOT" && timeout --kill-after=30 900 node --test --test-timeout=300000 --test-reporter=spec tests/browser/) \
+# --test-timeout bounds each test file as a whole (node 20 runs a file in a process of its
+# own): 15 min for the crawler's seven roles, each role bounded by the crawler itself
+(cd "$ROOT" && timeout --kill-after=30 1800 node --test --test-timeout=900000 --test-reporter=spec tests/browser/) \
   2>&1 | tee "$STATE/browser-tests-$DB.out"
 rc=${PIPESTATUS[0]}; [ $rc -ne 0 ] && failed+=("browser tests")
 

@@ -145,11 +145,17 @@ class CrmReportSql(models.AbstractModel):
         today = str(cr.fetchone()[0])    # 'YYYY-MM-DD'
         Param = self.env['ir.config_parameter'].sudo()
         reports = [self.env[name] for name in self._summary_models()]
-        for report in reports:
+        # the first live day moves once a day: the other refreshes of the day leave the
+        # parameter (its write clears every worker's caches) and the views (replacing
+        # one locks out its readers until the refresh commits) as they are
+        moved = [report for report in reports if report._summary_until() != today]
+        for report in moved:
             Param.set_param(report._summary_until_param(), today)
-            cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % report._summary_table())
         for report in reports:
+            cr.execute('REFRESH MATERIALIZED VIEW CONCURRENTLY %s' % report._summary_table())
+        for report in moved:
             report._summary_replace_view()
+        for report in reports:
             report.invalidate_cache()
         Param.set_param(REFRESHED_PARAM, fields.Datetime.to_string(datetime.datetime.utcnow()))
         return True

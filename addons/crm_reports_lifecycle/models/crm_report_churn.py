@@ -17,6 +17,10 @@ class CrmReportChurn(models.Model):
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     date = fields.Date(string='Churned On')
     user_id = fields.Many2one(string='Owner')
+    # named again here: a field of crm.report.sql's is translated by crm_reports' terms,
+    # which do not know this report's fields
+    team_id = fields.Many2one(string='Sales Team')
+    period = fields.Char(string='Month')
     reason_id = fields.Many2one('crm.churn.reason', 'Churn Reason', readonly=True)
     confirmed_by_id = fields.Many2one('res.users', 'Confirmed By', readonly=True)
     customer_level_id = fields.Many2one('crm.customer.level', 'Customer Level', readonly=True)

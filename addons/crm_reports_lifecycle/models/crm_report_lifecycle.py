@@ -24,6 +24,8 @@ class CrmReportLifecycle(models.Model):
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     date = fields.Date(string='Lead Date')
     user_id = fields.Many2one(string='Owner')
+    team_id = fields.Many2one(string='Sales Team')    # translated by this module's terms
+    period = fields.Char(string='Month')
     lifecycle_stage = fields.Selection(selection_of('res.partner', 'lifecycle_stage'),
                                        'Lifecycle Stage', readonly=True)
     customer_level_id = fields.Many2one('crm.customer.level', 'Customer Level', readonly=True)

@@ -22,6 +22,11 @@ class CrmReportForecast(models.Model):
     _order = 'date'
 
     date = fields.Date(string='Expected Closing')
+    # named again here: a field of crm.report.sql's is translated by crm_reports' terms,
+    # which do not know this report's fields
+    user_id = fields.Many2one(string='Salesperson')
+    team_id = fields.Many2one(string='Sales Team')
+    period = fields.Char(string='Month')
     target_level = fields.Selection(TARGET_LEVELS, 'Target Level', readonly=True)
     lead_id = fields.Many2one('crm.lead', 'Opportunity', readonly=True)
     stage_id = fields.Many2one('crm.stage', 'Stage', readonly=True)

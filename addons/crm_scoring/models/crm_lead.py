@@ -124,13 +124,11 @@ class CrmLead(models.Model):
         self._crm_rescore(lead_ids=ids, win_ids=ids)
         return res
 
-    @api.multi
-    @api.returns('mail.message', lambda value: value.id)
-    def message_post(self, *args, **kwargs):
-        message = super(CrmLead, self).message_post(*args, **kwargs)
-        if kwargs.get('message_type') == 'email':       # a reply from the lead
+    def _message_post_after_hook(self, message):
+        res = super(CrmLead, self)._message_post_after_hook(message)
+        if message.message_type == 'email':       # a reply from the lead
             self._crm_rescore(lead_ids=self.ids)
-        return message
+        return res
 
     @api.multi
     def action_rescore(self):

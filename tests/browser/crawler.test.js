@@ -186,6 +186,9 @@ async function crawlRole(browser, login, seen) {
       const key = `${actionId}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      // an action opening a dialog (a settings wizard) leaves the previous screen under
+      // it: its views and rows are not this action's
+      if (await page.evaluate(() => !!document.querySelector('.modal.in, .modal[aria-hidden="false"]'))) continue;
       for (const type of ['list', 'kanban']) {
         const button = page.locator(`.o_cp_switch_buttons button[data-view-type="${type}"]:not(.active)`);
         if (await button.count()) {

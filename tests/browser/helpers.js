@@ -239,9 +239,10 @@ async function readmeShot(page, name) {
 // ---- Words the user must not see -------------------------------------------------------
 // Latin words allowed on a Chinese screen (3+ letters; shorter ones and words with digits,
 // such as TK0001, HT2026..., S7-Lite, are codes and never flagged): product and system
-// names of the demo data, file formats, Python for administrators.
+// names of the demo data, file formats, Python for administrators, AUC (the scoring
+// models' measure, as Chinese statistics texts write it).
 const ALLOWED_LATIN = new Set(['CRM', 'SLA', 'MES', 'ERP', 'PLC', 'IoT', 'VIP', 'KPI', 'TOP',
-  'ABC', 'RFM', 'PDF', 'Excel', 'CSV', 'xlsx', 'XML', 'URL', 'Python']);
+  'ABC', 'RFM', 'AUC', 'PDF', 'Excel', 'CSV', 'xlsx', 'XML', 'URL', 'Python']);
 // frequent characters of traditional Chinese only (their simplified forms differ); e.g.
 // Odoo's own zh_CN.po has 刪除 for 删除
 const TRADITIONAL = '刪與為這個們來時國說對會後還點單價錢戶號開關發現當從產業東車長門問間題頁項類資訊' +

@@ -15,6 +15,7 @@
         'security/crm_reports_lifecycle_security.xml',
         'security/ir.model.access.csv',
         'views/crm_report_lifecycle_views.xml',
+        'views/crm_report_settings_views.xml',
     ],
     'installable': True,
     'auto_install': True,

@@ -123,7 +123,7 @@ def insert_data(env):
     # leads (40 %: type lead, no customer) and opportunities (60 %: a customer, a stage; 1 in 5
     # won, 1 in 5 lost, 1 in 20 invalid, the rest open), owner and team the customer's
     t0 = time.perf_counter()
-    cr.execute("""
+    cr.execute(benchlib.with_lead_scores("""
         INSERT INTO crm_lead (name, type, active, user_id, team_id, partner_id, planned_revenue,
                               probability, stage_id, stage_group_id, end_status, end_date,
                               end_reason_id, lead_state, company_id, create_date, write_date,
@@ -144,7 +144,7 @@ def insert_data(env):
                TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s) * interval '1 day',
                TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s) * interval '1 day', c.uid, c.uid
           FROM generate_series(0::bigint, %(n_leads)s - 1) g
-          JOIN bench_cust c ON c.k = g %% %(n_cust)s""", params)
+          JOIN bench_cust c ON c.k = g %% %(n_cust)s"""), params)
     print('  leads and opportunities: ' + rate(N_LEADS, time.perf_counter() - t0))
 
     # contracts: 55 % approved, 15 % expired, 12 % draft, 3 % waiting, 8 % superseded,

@@ -45,7 +45,7 @@ AMOUNT_EFFECT = [0.4, 0.2, -0.3, -0.8]
 def insert_leads(env, owners, sources, industries):
     cr = env.cr
     cr.execute('SELECT setseed(0.26)')
-    cr.execute("""
+    cr.execute(benchlib.with_lead_scores("""
         INSERT INTO crm_lead (name, type, active, user_id, team_id, company_id, lead_state,
                               customer_source_id, industry_id, region, company_size,
                               contact_name, partner_name, mobile, email_from, wechat,
@@ -68,8 +68,7 @@ def insert_leads(env, owners, sources, industries):
           FROM (SELECT g, floor(random() * 8)::int AS s, floor(random() * 6)::int AS i,
                        floor(random() * 5)::int AS z, random() < 0.5 AS has_mail,
                        random() AS r_open, random() AS r_out
-                  FROM generate_series(1, %(n)s) g) x
-        RETURNING id""", {'uids': [o[0] for o in owners], 'teams': [o[1] for o in owners],
+                  FROM generate_series(1, %(n)s) g) x"""), {'uids': [o[0] for o in owners], 'teams': [o[1] for o in owners],
                           'company': env.ref('base.main_company').id, 'n': N_LEADS,
                           'se': SOURCE_EFFECT, 'ie': INDUSTRY_EFFECT, 'ze': SIZE_EFFECT,
                           'sources': sources, 'industries': industries})
@@ -80,7 +79,7 @@ def insert_opportunities(env, owners, sources, stages):
     """``stages``: [(id, group id, configured rate)] of one status group, in order."""
     cr = env.cr
     n_stages = len(stages)
-    cr.execute("""
+    cr.execute(benchlib.with_lead_scores("""
         INSERT INTO crm_lead (name, type, active, user_id, team_id, company_id, lead_state,
                               stage_id, stage_group_id, probability, planned_revenue,
                               customer_source_id, end_status, end_date,
@@ -108,8 +107,7 @@ def insert_opportunities(env, owners, sources, stages):
                                random() < 0.8 AS closed, random() AS r_out,
                                %(now)s::timestamp - floor(random() * 700) * interval '1 day'
                                    AS end_at
-                          FROM generate_series(1, %(n)s) g) x) y
-        RETURNING id""", {'uids': [o[0] for o in owners], 'teams': [o[1] for o in owners],
+                          FROM generate_series(1, %(n)s) g) x) y"""), {'uids': [o[0] for o in owners], 'teams': [o[1] for o in owners],
                           'company': env.ref('base.main_company').id, 'n': N_OPPS,
                           'stage_ids': [s[0] for s in stages], 'group_ids': [s[1] for s in stages],
                           'rates': [s[2] for s in stages], 'n_stages': n_stages,

@@ -122,6 +122,20 @@ def insert_customers(env, count, owners, prefix):
     return sorted(r[0] for r in cr.fetchall())
 
 
+def with_lead_scores(insert_sql):
+    """``INSERT INTO crm_lead (columns) SELECT ...`` as the ORM does it with crm_scoring
+    installed: each lead gets its (empty) ``crm_lead_score`` row in the same statement
+    (the foreign key is checked at its end). The statement returns the leads' ids."""
+    head, rest = insert_sql.split('(', 1)
+    assert head.split() == ['INSERT', 'INTO', 'crm_lead'], head
+    columns, select = rest.split(')', 1)
+    assert select.lstrip().startswith('SELECT '), select[:40]
+    select = select.replace('SELECT ', "SELECT nextval('crm_lead_score_id_seq'), ", 1)
+    return """WITH l AS (INSERT INTO crm_lead (score_id, {columns}) {select} RETURNING id, score_id),
+                   k AS (INSERT INTO crm_lead_score (id) SELECT score_id FROM l)
+              SELECT id FROM l""".format(columns=columns, select=select)
+
+
 def bench_argv():
     """The command line's database options, with ``-d crm_bench`` (or $CRM_BENCH_DB) when
     none is given; moves to the repository root, which odoo.conf's paths are relative to."""

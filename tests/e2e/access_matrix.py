@@ -44,6 +44,7 @@ MATRIX = {
     'crm.knowledge.category':    'r--- r--- r--- r--- ----',
     'crm.knowledge.tag':         'r--- r--- r--- rwc- ----',
     'crm.lead':                  'rwc- rwc- r--- ---- ----',
+    'crm.lead.score':            '---- ---- ---- ---- ----',
     'crm.login.unlock':          '---- ---- ---- ---- ----',
     'crm.mail.failure':          '---- ---- ---- ---- ----',
     'crm.lead.product.line':     'rwcd rwcd r--- ---- ----',

@@ -133,7 +133,7 @@ def seed_bare(env):
     cr.execute('ANALYZE res_partner')
     t0 = time.perf_counter()
     # as the CRM's: 40 % leads without a customer, 60 % opportunities at a stage
-    cr.execute("""
+    cr.execute(benchlib.with_lead_scores("""
         INSERT INTO crm_lead (name, type, active, user_id, team_id, partner_id, planned_revenue,
                               probability, stage_id, priority, company_id, date_open,
                               date_last_stage_update, create_date, write_date, create_uid,
@@ -149,7 +149,7 @@ def seed_bare(env):
                TIMESTAMP '2023-01-01 03:00' + (g * 1260 / %(n_leads)s) * interval '1 day',
                c.uid, c.uid
           FROM generate_series(0::bigint, %(n_leads)s - 1) g
-          JOIN load_cust c ON c.k = g %% %(n_cust)s""", params)
+          JOIN load_cust c ON c.k = g %% %(n_cust)s"""), params)
     print('  leads and opportunities: ' + benchlib.rate(N_LEADS, time.perf_counter() - t0))
     t0 = time.perf_counter()
     note = env.ref('mail.mt_note').id

@@ -40,6 +40,12 @@ class CrmChurnSettings(models.TransientModel):
         return _param_int(self.env, DAYS_PARAM, DEFAULT_DAYS)
 
     @api.model
+    def _follow_up_days_param(self):
+        """The system parameter of "no follow-up for M days" and its default: a bridge
+        lets another module's churn warning share this one setting."""
+        return DAYS_PARAM, DEFAULT_DAYS
+
+    @api.model
     def _check_may_configure(self):
         if not (self.env.user._crm_is_manager() and self.env.user._crm_can_act()):
             raise AccessError(_('Only sales managers and CRM administrators can change the '

@@ -162,7 +162,8 @@ class CrmReportCustomer(models.Model):
                         WHEN s.recency_score <= 2 THEN 'hibernating'
                         ELSE 'potential' END AS rfm_segment
               FROM s
-        """.format(today=TODAY_SQL, churn_param=CHURN_DAYS_PARAM, churn_default=DEFAULT_CHURN_DAYS,
+        """.format(today=TODAY_SQL, churn_param=self._churn_days_param(),
+                   churn_default=self._churn_days_default(),
                    facts=FACTS_VIEW, p_date=local_date('p.create_date'),
                    recency=recency, frequency=frequency, monetary=monetary)
 
@@ -260,9 +261,25 @@ class CrmReportCustomer(models.Model):
         return True
 
     @api.model
+    def _churn_days_param(self):
+        """The system parameter that holds the churn-warning delay in days. Extension
+        point: a bridge returns another module's parameter so that one setting drives
+        both (crm_reports_lifecycle: the churn worklist's "no follow-up for M days")."""
+        return CHURN_DAYS_PARAM
+
+    @api.model
+    def _churn_days_default(self):
+        """The delay while the parameter of ``_churn_days_param`` is not set."""
+        return DEFAULT_CHURN_DAYS
+
+    @api.model
     def _churn_days(self):
-        value = self.env['ir.config_parameter'].sudo().get_param(CHURN_DAYS_PARAM)
-        return int(value) if value and value.isdigit() else DEFAULT_CHURN_DAYS
+        value = self.env['ir.config_parameter'].sudo().get_param(self._churn_days_param())
+        return int(value) if value and value.isdigit() else self._churn_days_default()
+
+    @api.model
+    def _set_churn_days(self, days):
+        self.env['ir.config_parameter'].sudo().set_param(self._churn_days_param(), str(days))
 
     @api.model
     def _contribution(self, domain=None, top_n=10, measure='contract_amount'):

@@ -2,8 +2,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..models.crm_report_customer import CHURN_DAYS_PARAM
-
 MAX_CHURN_DAYS = 3650
 
 
@@ -54,7 +52,7 @@ class CrmReportSettings(models.TransientModel):
     def action_save(self):
         self.ensure_one()
         self._check_may_configure()
-        self.env['ir.config_parameter'].sudo().set_param(CHURN_DAYS_PARAM, str(self.churn_days))
+        self.env['crm.report.customer']._set_churn_days(self.churn_days)
         return {'type': 'ir.actions.act_window_close'}
 
     @api.multi

@@ -65,6 +65,29 @@ class TestLifecycleReports(LifecycleCase):
         self.bought.sudo(self.sunqiang).action_churn_restore()
         self.assertFalse(Report.sudo(self.sunqiang).search([('partner_id', '=', self.bought.id)]))
 
+    def test_one_churn_delay_for_the_analysis_and_the_worklist(self):
+        """The customer analysis's churn warning and the worklist's "no follow-up for M
+        days" are one setting: saved on either screen, both count with it."""
+        Customer = self.env['crm.report.customer']
+
+        def analysed():
+            Customer._refresh_facts()
+            return Customer.sudo(self.lina).search([('partner_id', '=', self.bought.id)])
+        self.env['crm.churn.settings'].sudo(self.sunqiang).create(
+            {'churn_months': 12, 'follow_up_days': 300}).action_save()
+        self.assertEqual(self.env['crm.report.settings'].sudo(self.sunqiang).create(
+            {}).churn_days, 300)
+        # bought: its only order 2025-10-01, 252 days before the clock
+        self.assertEqual(analysed().days_inactive, 252)
+        self.assertFalse(analysed().churn_warning)
+        self.assertNotIn(self.bought.id, self.warned(self.lina))
+        self.env['crm.report.settings'].sudo(self.sunqiang).create(
+            {'churn_days': 200}).action_save()
+        self.assertEqual(self.env['crm.churn.settings'].sudo(self.sunqiang).create(
+            {}).follow_up_days, 200)
+        self.assertTrue(analysed().churn_warning)
+        self.assertEqual(self.warned(self.lina)[self.bought.id].reason, 'no_follow_up')
+
     def test_the_xlsx_export_has_the_sheets(self):
         import xlrd
         self.bought.sudo(self.sunqiang).action_churn_confirm(self.reason.id)

@@ -31,6 +31,8 @@ class CrmReportQuotation(models.Model):
 
     date = fields.Date(string='Sent On')
     user_id = fields.Many2one(string='Salesperson')
+    team_id = fields.Many2one(string='Sales Team')
+    period = fields.Char(string='Month')
     quotation_id = fields.Many2one('crm.quotation', 'Quotation', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     lead_id = fields.Many2one('crm.lead', 'Opportunity', readonly=True)

@@ -24,6 +24,9 @@ class CrmReportQuotationProduct(models.Model):
     _order = 'date desc'
 
     date = fields.Date(string='Sent On')
+    user_id = fields.Many2one(string='Salesperson')
+    team_id = fields.Many2one(string='Sales Team')
+    period = fields.Char(string='Month')
     quotation_id = fields.Many2one('crm.quotation', 'Quotation', readonly=True)
     partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
     product_id = fields.Many2one('product.product', 'Product', readonly=True)

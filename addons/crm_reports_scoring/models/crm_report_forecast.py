@@ -68,6 +68,7 @@ class CrmReportForecast(models.Model):
                    COALESCE(o.planned_revenue, 0) * {learned} / 100.0 AS forecast_amount,
                    0.0 AS target_contract_amount, NULL::float AS forecast_completion
               FROM crm_lead o
+              LEFT JOIN crm_lead_score k ON k.id = o.score_id
              WHERE o.type = 'opportunity' AND o.active AND o.end_status IS NULL
             UNION ALL
             SELECT c.id * 10 + 2, COALESCE(c.sign_date, {c_date}), c.user_id, c.team_id,
@@ -79,5 +80,5 @@ class CrmReportForecast(models.Model):
                    t.target_type, NULL, NULL, 0, 0.0, 0.0, 0.0, 0.0, 0.0,
                    COALESCE(tl.contract_amount, 0), NULL
               FROM crm_sales_target_line tl JOIN crm_sales_target t ON t.id = tl.target_id
-        """.format(learned='COALESCE(o.win_probability, o.probability, 0)',
+        """.format(learned='COALESCE(k.win_probability, o.probability, 0)',
                    c_date=local_date('c.create_date'), effective=EFFECTIVE_CONTRACT_SQL)

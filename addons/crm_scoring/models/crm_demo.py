@@ -1,4 +1,5 @@
 # -*- coding: utf-8 -*-
+import math
 import random
 
 from odoo import api, models
@@ -11,6 +12,13 @@ INDUSTRIES = ('C', 'J', 'G', 'H')
 SOURCE_RATE = {'exhibition': 0.6, 'referral': 0.75, 'website': 0.4, 'advertising': 0.25,
                'cold_call': 0.15}
 INDUSTRY_BONUS = {'C': 0.15, 'J': 0.05, 'G': -0.05, 'H': -0.1}
+#: closed opportunities of the demo history, and what besides the stage decides whether
+#: one was won (log-odds): its source and its amount, as on a real sales floor where
+#: referrals and small orders close more often than cold calls and big projects
+HISTORY_OPPORTUNITIES = 240
+OPP_SOURCE_EFFECT = {'referral': 1.0, 'exhibition': 0.5, 'website': 0.0,
+                     'advertising': -0.6, 'cold_call': -1.1}
+AMOUNT_EFFECT = {30000: 0.6, 80000: 0.2, 150000: -0.3, 400000: -0.9}
 
 
 class CrmDemo(models.AbstractModel):
@@ -20,7 +28,8 @@ class CrmDemo(models.AbstractModel):
     def _generate_scoring_history(self):
         """A closed history the scoring models can learn from: 80 leads of the demo
         salespeople, converted or marked invalid depending on source and industry (with
-        chance), and 40 opportunities won or lost depending on stage and follow-up;
+        chance), and 240 opportunities won or lost depending on their stage, source and
+        amount (with chance);
         then both models learn and every lead and opportunity is scored."""
         env = self.with_context(lang='zh_CN').env
         ref = env.ref
@@ -48,24 +57,33 @@ class CrmDemo(models.AbstractModel):
             else:
                 grant(lead, 'action_write').write({'lead_state': 'invalid',
                                                    'invalid_reason': '无真实需求'})
-        for i in range(40):
+        quiet = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
+                                 mail_notrack=True))
+        Opportunity = quiet['crm.lead'].sudo()
+        lost_reason = ref('crm_sales.lost_reason_price').id
+        open_stages = {}
+        for i in range(HISTORY_OPPORTUNITIES):
             user = users[i % len(users)]
-            opp = Lead.create({
-                'name': '历史商机 %02d' % (i + 1), 'type': 'opportunity',
-                'partner_name': '历史商机客户%02d' % (i + 1),
-                'planned_revenue': rnd.choice((30000, 80000, 150000, 400000)),
-                'customer_source_id': ref('crm_sales.customer_source_' + rnd.choice(SOURCES)).id,
+            source = rnd.choice(SOURCES)
+            amount = rnd.choice(sorted(AMOUNT_EFFECT))
+            opp = Opportunity.create({
+                'name': '历史商机 %03d' % (i + 1), 'type': 'opportunity',
+                'partner_name': '历史商机客户%03d' % (i + 1), 'planned_revenue': amount,
+                'customer_source_id': ref('crm_sales.customer_source_' + source).id,
                 'user_id': user.id, 'team_id': user.sale_team_id.id})
-            stages = env['crm.stage'].search([('stage_group_id', '=', opp.stage_group_id.id),
-                                              ('probability', '<', 100),
-                                              ('probability', '>', 0)])
+            group = opp.stage_group_id.id
+            if group not in open_stages:
+                open_stages[group] = quiet['crm.stage'].search([
+                    ('stage_group_id', '=', group), ('probability', '<', 100),
+                    ('probability', '>', 0)])
+            stages = open_stages[group]
             stage = stages[rnd.randrange(len(stages))] if stages else opp.stage_id
             position = (list(stages).index(stage) + 1.0) / max(len(stages), 1)
             opp.write({'stage_id': stage.id})
-            won = rnd.random() < 0.15 + 0.6 * position
-            if won:
+            logit = -1.6 + 3.0 * position + OPP_SOURCE_EFFECT[source] + AMOUNT_EFFECT[amount]
+            if rnd.random() < 1.0 / (1.0 + math.exp(-logit)):
                 opp.action_set_end_status('won')
             else:
-                opp.action_set_end_status('lost', ref('crm_sales.lost_reason_price').id)
+                opp.action_set_end_status('lost', lost_reason)
         env['crm.score.model']._crm_retrain_all()
         return True

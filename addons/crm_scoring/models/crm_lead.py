@@ -1,6 +1,8 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
+from odoo.exceptions import AccessError
 
+from .crm_lead_score import SCORE_FIELDS
 from .crm_score_rule import COMPANY_SIZES
 
 #: what a lead's score depends on (a change rescores it)
@@ -11,38 +13,87 @@ LEAD_INPUTS = frozenset(('customer_source_id', 'industry_id', 'region', 'company
 WIN_INPUTS = frozenset(('stage_id', 'planned_revenue', 'customer_source_id', 'industry_id',
                         'team_id', 'partner_id', 'type', 'end_status', 'product_line_ids',
                         'discount'))
-SCORE_FIELDS = ('lead_score', 'lead_grade', 'score_detail', 'win_probability', 'win_detail')
 
 
 class CrmLead(models.Model):
     """The lead score (线索评分) and grade of leads, the learned win probability
-    (赢单率预测) of opportunities, each with its top reasons. Stored and indexed for
-    lists, filters and reports; written only by SQL of ``crm.score.model`` (action-only:
-    no client sets them)."""
+    (赢单率预测) of opportunities, each with its top reasons. They live in the lead's row
+    of ``crm.lead.score`` (delegation: lists filter, group and sort by them through a
+    join); written only by SQL of ``crm.score.model`` (action-only: no client sets them,
+    nor the link to the row)."""
     _inherit = 'crm.lead'
+    _inherits = {'crm.lead.score': 'score_id'}
 
     company_size = fields.Selection(COMPANY_SIZES, 'Company Size')
-    lead_score = fields.Integer('Lead Score', readonly=True, copy=False, index=True,
-                                group_operator='avg',
-                                help='0-100: the average lead scores 50; the rules of the '
-                                     'CRM administrator and what converted and invalid '
-                                     'leads of the past say add or take off points.')
-    lead_grade = fields.Selection([('A', 'A'), ('B', 'B'), ('C', 'C'), ('D', 'D')],
-                                  'Lead Grade', readonly=True, copy=False,
-                                  help='A: score 80 or more, B: 60-79, C: 40-59, D: below 40.')
-    score_detail = fields.Char('Score Detail', readonly=True, copy=False)
+    score_id = fields.Many2one('crm.lead.score', 'Scores', required=True, readonly=True,
+                               ondelete='restrict', copy=False, auto_join=True)
     score_reasons = fields.Text('Why this Score', compute='_compute_score_reasons')
-    win_probability = fields.Float(
-        'Learned Win Probability (%)', digits=(16, 1), readonly=True, copy=False,
-        group_operator='avg',
-        help='Learned from won and lost opportunities like this one (stage, days in the '
-             'stage, amount, source, industry, follow-up frequency, team). The stage\'s '
-             'configured rate is the Probability beside it.')
-    win_detail = fields.Char('Win Probability Detail', readonly=True, copy=False)
     win_reasons = fields.Text('Why this Probability', compute='_compute_score_reasons')
+
+    @api.model
+    def _add_inherited_fields(self):
+        super(CrmLead, self)._add_inherited_fields()
+        # the score fields _inherits adds are read as superuser: a lead's reader reads its
+        # scores (the lead's record rules decide), nobody reads crm.lead.score itself; and
+        # they aggregate as their originals do (average score, not a sum)
+        for name in SCORE_FIELDS:
+            field = self._fields.get(name)
+            if field is not None and field.inherited:
+                extra = {'related_sudo': True,
+                         'group_operator': field.inherited_field.group_operator}
+                field.args = dict(field.args, **extra)
+                for attr, value in extra.items():
+                    setattr(field, attr, value)
 
     def _crm_action_fields(self):
         return super(CrmLead, self)._crm_action_fields() + SCORE_FIELDS
+
+    @api.model
+    def _crm_refuse_score_link(self, vals):
+        if 'score_id' in vals:
+            raise AccessError(_('The link of a lead to its scores is set by the CRM; it '
+                                'cannot be sent.'))
+
+    @api.model_cr_context
+    def _auto_init(self):
+        self._crm_give_every_lead_its_scores()    # before the ORM makes score_id NOT NULL
+        return super(CrmLead, self)._auto_init()
+
+    @api.model_cr
+    def _crm_give_every_lead_its_scores(self):
+        """Every lead has its scores row: the leads there were when this module was
+        installed (or updated from the version whose scores were columns of crm_lead:
+        their values move, the columns go) get one."""
+        cr = self.env.cr
+        if not tools.table_exists(cr, 'crm_lead'):
+            return
+        if not tools.column_exists(cr, 'crm_lead', 'score_id'):
+            tools.create_column(cr, 'crm_lead', 'score_id', 'int4')
+        cr.execute("SELECT 1 FROM crm_lead WHERE score_id IS NULL LIMIT 1")
+        if not cr.fetchone():
+            return
+        old = [c for c in SCORE_FIELDS if tools.column_exists(cr, 'crm_lead', c)]
+        cr.execute("CREATE TEMP TABLE crm_lead_score_new AS "
+                   "SELECT id AS lead_id, nextval('crm_lead_score_id_seq') AS score_id "
+                   "FROM crm_lead WHERE score_id IS NULL")
+        cr.execute("INSERT INTO crm_lead_score (id{cols}) SELECT n.score_id{vals} "
+                   "FROM crm_lead_score_new n JOIN crm_lead l ON l.id = n.lead_id".format(
+                       cols=''.join(', %s' % c for c in old),
+                       vals=''.join(', l.%s' % c for c in old)))
+        cr.execute("UPDATE crm_lead l SET score_id = n.score_id FROM crm_lead_score_new n "
+                   "WHERE l.id = n.lead_id")
+        cr.execute("DROP TABLE crm_lead_score_new")
+        for column in old:
+            # CASCADE: a report view reading it (crm_reports_scoring) is rebuilt by its
+            # module's update, which follows this one
+            cr.execute('ALTER TABLE crm_lead DROP COLUMN "%s" CASCADE' % column)
+
+    @api.multi
+    def unlink(self):
+        rows = self.sudo().exists().mapped('score_id')
+        res = super(CrmLead, self).unlink()
+        rows.unlink()
+        return res
 
     # ------------------------------------------------------------------ reasons
     @api.depends('score_detail', 'win_detail')
@@ -105,6 +156,9 @@ class CrmLead(models.Model):
 
     @api.model
     def create(self, vals):
+        self._crm_refuse_score_link(vals)
+        # the lead's own empty scores row (no client sends it; nobody creates one)
+        vals = dict(vals, score_id=self.env['crm.lead.score'].sudo().create({}).id)
         lead = super(CrmLead, self).create(vals)
         ids = [lead.id]
         self._crm_rescore(lead_ids=ids, win_ids=ids)
@@ -112,6 +166,7 @@ class CrmLead(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._crm_refuse_score_link(vals)
         res = super(CrmLead, self).write(vals)
         keys = set(vals)
         self._crm_rescore(lead_ids=self.ids if keys & LEAD_INPUTS else None,

@@ -31,7 +31,7 @@ def lead_features_sql(where='', with_ids=False):
              em AS (SELECT res_id, count(*) AS n FROM mail_message
                      WHERE model = 'crm.lead' AND message_type = 'email'{ids_em}
                      GROUP BY res_id)
-        SELECT l.id,
+        SELECT l.id, l.score_id,
                CASE l.lead_state WHEN 'converted' THEN 1 WHEN 'invalid' THEN 0 END AS y,
                COALESCE(l.customer_source_id::text, '') AS source,
                COALESCE(l.industry_id::text, '') AS industry,
@@ -61,7 +61,7 @@ def win_features_sql(where='', with_ids=False):
     return """
         WITH fu AS (SELECT lead_id, count(*) AS n FROM crm_follow_up
                      WHERE lead_id IS NOT NULL{ids_fu} GROUP BY lead_id)
-        SELECT o.id,
+        SELECT o.id, o.score_id,
                CASE o.end_status WHEN 'won' THEN 1 WHEN 'lost' THEN 0 END AS y,
                COALESCE(o.stage_id::text, '') AS stage,
                CASE WHEN d.in_stage <= 7 THEN '0' WHEN d.in_stage <= 30 THEN '1'

@@ -25,8 +25,8 @@ class ResPartner(models.Model):
     activity_level = fields.Selection(
         [('active', 'Engaged'), ('quiet', 'Quiet'), ('inactive', 'Inactive')],
         'Activity (90 days)', compute='_compute_lifecycle_activity',
-        help='Engaged: an order or an opportunity in the last 90 days. Quiet: follow-ups '
-             'only. Inactive: nothing.')
+        help='Engaged: an order or an opportunity in the last 90 days. Quiet: follow-ups, '
+             'visits or service tickets only. Inactive: nothing.')
     preferred_product_ids = fields.Many2many(
         'product.product', string='Preferred Products', compute='_compute_preferences',
         help='The three products with the highest amount in its approved contracts.')
@@ -44,9 +44,10 @@ class ResPartner(models.Model):
                     for m in (FollowUp, Lead, Contract)}
         for partner in self:
             if not isinstance(partner.id, int) or not partner.is_company:
-                partner.update({'activity_follow_up_count': 0, 'activity_opportunity_count': 0,
-                                'activity_contract_count': 0, 'activity_contract_amount': 0.0,
-                                'activity_level': False})
+                partner.update(dict(self._crm_activity_contacts(False, since),
+                                    activity_follow_up_count=0, activity_opportunity_count=0,
+                                    activity_contract_count=0, activity_contract_amount=0.0,
+                                    activity_level=False))
                 continue
             follow_ups = FollowUp.search_count(
                 [('partner_id', '=', partner.id), ('date', '>=', since)]) \
@@ -64,8 +65,25 @@ class ResPartner(models.Model):
             partner.activity_contract_count = contracts
             partner.activity_contract_amount = (totals[0].get('amount_total') or 0.0) \
                 if contracts else 0.0
+            contacts = self._crm_activity_contacts(partner, since)
+            partner.update(contacts)
             partner.activity_level = 'active' if (contracts or opportunities) else (
-                'quiet' if follow_ups else 'inactive')
+                'quiet' if follow_ups or any(contacts.values()) else 'inactive')
+
+    def _crm_activity_contacts(self, partner, since):
+        """Extension point: the customer's other contacts since ``since`` (UTC) that
+        make it at least "quiet", as {field: count} of fields computed by
+        ``_compute_lifecycle_activity`` (bridges add visits, service tickets...), read as
+        the current user; ``partner`` False: the fields' empty values."""
+        return {}
+
+    def _crm_count_readable(self, model, domain):
+        """How many records of ``model`` match ``domain`` for the current user (0 when
+        she may not read the model at all)."""
+        Model = self.env[model]
+        if not Model.check_access_rights('read', raise_exception=False):
+            return 0
+        return Model.search_count(domain)
 
     def _crm_top_bought(self, partner, group_sql):
         """[(id, amount)] of the top products / categories of ``partner``'s approved

@@ -1,6 +1,5 @@
 # -*- coding: utf-8 -*-
 from odoo import _, api, fields, models, tools
-from odoo.exceptions import AccessError
 
 from .crm_lead_score import SCORE_FIELDS
 from .crm_score_rule import COMPANY_SIZES
@@ -25,8 +24,11 @@ class CrmLead(models.Model):
     _inherits = {'crm.lead.score': 'score_id'}
 
     company_size = fields.Selection(COMPANY_SIZES, 'Company Size')
+    # the lead's own empty row, made by BaseModel.create whichever layers are above it
+    # (a client never sends it: action-only, and no default_score_id passes the guard)
     score_id = fields.Many2one('crm.lead.score', 'Scores', required=True, readonly=True,
-                               ondelete='restrict', copy=False, auto_join=True)
+                               ondelete='restrict', copy=False, auto_join=True,
+                               default=lambda self: self.env['crm.lead.score']._crm_new_row())
     score_reasons = fields.Text('Why this Score', compute='_compute_score_reasons')
     win_reasons = fields.Text('Why this Probability', compute='_compute_score_reasons')
 
@@ -46,13 +48,7 @@ class CrmLead(models.Model):
                     setattr(field, attr, value)
 
     def _crm_action_fields(self):
-        return super(CrmLead, self)._crm_action_fields() + SCORE_FIELDS
-
-    @api.model
-    def _crm_refuse_score_link(self, vals):
-        if 'score_id' in vals:
-            raise AccessError(_('The link of a lead to its scores is set by the CRM; it '
-                                'cannot be sent.'))
+        return super(CrmLead, self)._crm_action_fields() + SCORE_FIELDS + ('score_id',)
 
     @api.model_cr_context
     def _auto_init(self):
@@ -156,9 +152,6 @@ class CrmLead(models.Model):
 
     @api.model
     def create(self, vals):
-        self._crm_refuse_score_link(vals)
-        # the lead's own empty scores row (no client sends it; nobody creates one)
-        vals = dict(vals, score_id=self.env['crm.lead.score'].sudo().create({}).id)
         lead = super(CrmLead, self).create(vals)
         ids = [lead.id]
         self._crm_rescore(lead_ids=ids, win_ids=ids)
@@ -166,7 +159,6 @@ class CrmLead(models.Model):
 
     @api.multi
     def write(self, vals):
-        self._crm_refuse_score_link(vals)
         res = super(CrmLead, self).write(vals)
         keys = set(vals)
         self._crm_rescore(lead_ids=self.ids if keys & LEAD_INPUTS else None,

@@ -36,6 +36,19 @@ class CrmLeadScore(models.Model):
     win_detail = fields.Char('Win Probability Detail', readonly=True, copy=False)
 
     @api.model
+    def _crm_new_row(self):
+        """A new lead's empty row (the default of ``crm.lead.score_id``)."""
+        return self.sudo().create({}).id
+
+    @api.model
+    def _crm_delete_orphans(self):
+        """Rows no lead points to (a lead deleted by SQL, a default asked for and never
+        used). A row made by a transaction not yet committed is not seen: kept."""
+        self.env.cr.execute('DELETE FROM crm_lead_score s WHERE NOT EXISTS '
+                            '(SELECT 1 FROM crm_lead l WHERE l.score_id = s.id)')
+        return self.env.cr.rowcount
+
+    @api.model
     def create(self, vals):
         # a new lead's empty row; the scores themselves never come from a client
         if any(name in vals for name in SCORE_FIELDS):

@@ -336,6 +336,7 @@ class CrmScoreModel(models.Model):
         """Learn both models again and rescore every lead and opportunity."""
         for kind in ('lead', 'win'):
             self._crm_get(kind)._crm_train()
+        self.env['crm.lead.score']._crm_delete_orphans()
         return self._crm_rescore_leads() + self._crm_rescore_win()
 
     @api.model

@@ -308,6 +308,17 @@ class TestScoreStorage(ScoringCase):
             with self.assertRaises(AccessError):
                 self.env['crm.lead.score'].sudo(user).browse(lead.score_id.id).read(['lead_score'])
         self.assertNotEqual(self.score_row(other)[0], self.score_row(lead)[0])
+        # a default in the context does not link a new lead to another's row either
+        third = self.Lead.sudo(self.lina).with_context(default_score_id=lead.score_id.id).create(
+            {'name': 'Scoring lead', 'type': 'lead', 'partner_name': 'Scoring Test Co',
+             'customer_source_id': self.fair.id})
+        self.assertNotEqual(self.score_row(third)[0], self.score_row(lead)[0])
+        # a row asked for and never used (a default read over RPC) goes with the nightly run
+        unused = self.env['crm.lead.score']._crm_new_row()
+        self.assertGreaterEqual(self.env['crm.lead.score']._crm_delete_orphans(), 1)
+        self.env.cr.execute('SELECT count(*) FROM crm_lead_score WHERE id IN %s',
+                            ((unused, lead.score_id.id),))
+        self.assertEqual(self.env.cr.fetchone()[0], 1, 'the used row stays')
 
     def test_an_older_version_s_score_columns_move_into_the_rows(self):
         cr = self.env.cr

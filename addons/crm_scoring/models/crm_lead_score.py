@@ -1,6 +1,5 @@
 # -*- coding: utf-8 -*-
-from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo import api, fields, models
 
 #: the scores, written only by the SQL of crm.score.model
 SCORE_FIELDS = ('lead_score', 'lead_grade', 'score_detail', 'win_probability', 'win_detail')
@@ -47,13 +46,6 @@ class CrmLeadScore(models.Model):
         self.env.cr.execute('DELETE FROM crm_lead_score s WHERE NOT EXISTS '
                             '(SELECT 1 FROM crm_lead l WHERE l.score_id = s.id)')
         return self.env.cr.rowcount
-
-    @api.model
-    def create(self, vals):
-        # a new lead's empty row; the scores themselves never come from a client
-        if any(name in vals for name in SCORE_FIELDS):
-            raise AccessError(_('Scores are computed by the CRM; they cannot be set.'))
-        return super(CrmLeadScore, self).create({})
 
     @api.multi
     def write(self, vals):
